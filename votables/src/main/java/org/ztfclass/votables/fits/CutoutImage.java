@@ -1,0 +1,99 @@
+package org.ztfclass.votables.fits;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Array;
+import java.util.zip.GZIPInputStream;
+import nom.tam.fits.BasicHDU;
+import nom.tam.fits.Fits;
+import nom.tam.fits.ImageHDU;
+import org.ztfclass.votables.input.BadInputException;
+
+/**
+ * The pixels of one alert cutout, decoded from the gzip-compressed FITS file that ZTF puts in
+ * {@code stampData} (plain, uncompressed FITS is accepted too).
+ *
+ * <p>{@code pixels[y][x]} follows FITS order: row 0 is the bottom of the image. Blank or NaN
+ * pixels are {@link Double#NaN}. Instances are immutable.
+ */
+public final class CutoutImage {
+
+    private final double[][] pixels;
+
+    private CutoutImage(double[][] pixels) {
+        this.pixels = pixels;
+    }
+
+    /** @return image width in pixels */
+    public int width() {
+        return pixels.length == 0 ? 0 : pixels[0].length;
+    }
+
+    /** @return image height in pixels */
+    public int height() {
+        return pixels.length;
+    }
+
+    /** @return the value at column {@code x}, row {@code y} (row 0 at the bottom) */
+    public double pixel(int x, int y) {
+        return pixels[y][x];
+    }
+
+    /**
+     * Decodes a stamp.
+     *
+     * @param stampData gzipped (or plain) FITS bytes
+     * @param source    file name for the problem report
+     * @param location  where in the file, e.g. {@code packet 2 field cutoutScience}
+     * @throws BadInputException naming source and location if the gzip stream is corrupt, the
+     *         bytes are not FITS, or the primary HDU holds no 2-d image
+     */
+    public static CutoutImage decode(byte[] stampData, String source, String location) throws BadInputException {
+        byte[] fitsBytes;
+        if (stampData.length >= 2 && (stampData[0] & 0xff) == 0x1f && (stampData[1] & 0xff) == 0x8b) {
+            try (InputStream gz = new GZIPInputStream(new ByteArrayInputStream(stampData))) {
+                fitsBytes = gz.readAllBytes();
+            } catch (IOException e) {
+                throw new BadInputException(source, location, "corrupt gzip data in cutout: " + e.getMessage(), e);
+            }
+        } else {
+            fitsBytes = stampData;
+        }
+        if (fitsBytes.length < 2880 || !new String(fitsBytes, 0, 6, java.nio.charset.StandardCharsets.US_ASCII).equals("SIMPLE")) {
+            throw new BadInputException(source, location, "cutout is not a FITS file (no SIMPLE header card)");
+        }
+        try (Fits fits = new Fits(new ByteArrayInputStream(fitsBytes))) {
+            BasicHDU<?> hdu = fits.readHDU();
+            if (!(hdu instanceof ImageHDU image)) {
+                throw new BadInputException(source, location, "cutout FITS has no image in its primary HDU");
+            }
+            Object kernel = image.getKernel();
+            if (kernel == null || !kernel.getClass().isArray() || Array.getLength(kernel) == 0
+                    || !Array.get(kernel, 0).getClass().isArray()) {
+                throw new BadInputException(source, location, "cutout FITS image is not 2-dimensional");
+            }
+            double bzero = image.getHeader().getDoubleValue("BZERO", 0.0);
+            double bscale = image.getHeader().getDoubleValue("BSCALE", 1.0);
+            return new CutoutImage(toDoubles(kernel, bscale, bzero));
+        } catch (IOException | RuntimeException e) {
+            throw new BadInputException(source, location, "corrupt FITS cutout: " + e.getMessage(), e);
+        }
+    }
+
+    private static double[][] toDoubles(Object kernel, double bscale, double bzero) {
+        int h = Array.getLength(kernel);
+        double[][] out = new double[h][];
+        for (int y = 0; y < h; y++) {
+            Object row = Array.get(kernel, y);
+            int w = Array.getLength(row);
+            out[y] = new double[w];
+            boolean floating = row instanceof float[] || row instanceof double[];
+            for (int x = 0; x < w; x++) {
+                double v = ((Number) Array.get(row, x)).doubleValue();
+                out[y][x] = floating ? v : bzero + bscale * v;
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,84 @@
+package org.ztfclass.votables.format;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.ztfclass.votables.catalogue.LabelListReader;
+import org.ztfclass.votables.input.BadInputException;
+import org.ztfclass.votables.input.CsvTable;
+
+/**
+ * The kinds of file {@code ztfclass ingest} understands, recognised by content rather than by
+ * name alone: Avro by its magic bytes, CSV kinds by their header line.
+ */
+public enum InputFormat {
+    /** ZTF alert packets in an Avro object-container file. */
+    AVRO_ALERTS("ZTF Avro alert packets"),
+    /** One object's light curve: {@code time,mag,magerr,band}, file named by its ZTF id. */
+    LIGHTCURVE_CSV("light-curve CSV (time,mag,magerr,band)"),
+    /** ALeRCE detection table: {@code objectId, fid, mjd, magpsf, sigmapsf, ...}. */
+    ALERCE_DETECTIONS("ALeRCE detection table"),
+    /** Bright Transient Survey catalogue CSV. */
+    BTS_CATALOGUE("Bright Transient Survey catalogue"),
+    /** A list of object ids and classes (ALeRCE, TNS, Superphot+, ...). */
+    LABEL_LIST("label list"),
+    /** Anything else. */
+    UNKNOWN("unrecognised");
+
+    private static final byte[] AVRO_MAGIC = {'O', 'b', 'j', 1};
+    private final String description;
+
+    InputFormat(String description) {
+        this.description = description;
+    }
+
+    /** @return a human-readable name of the format */
+    public String description() {
+        return description;
+    }
+
+    /**
+     * Looks at the start of a file to tell its format.
+     *
+     * @return the format, {@link #UNKNOWN} if none fits
+     * @throws IOException if the file cannot be read
+     */
+    public static InputFormat detect(Path file) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(4);
+        }
+        if (Arrays.equals(head, AVRO_MAGIC) || file.getFileName().toString().endsWith(".avro")) {
+            return AVRO_ALERTS;
+        }
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            CsvTable table = new CsvTable(reader, file.toString());
+            return ofCsvHeader(table);
+        } catch (BadInputException | java.nio.charset.MalformedInputException e) {
+            return UNKNOWN;
+        }
+    }
+
+    /** @return the CSV format a header belongs to, or {@link #UNKNOWN} */
+    public static InputFormat ofCsvHeader(CsvTable table) {
+        if (table.column("ZTFID") >= 0 && table.column("peakt") >= 0 && table.column("RA") >= 0) {
+            return BTS_CATALOGUE;
+        }
+        if (table.column("time") >= 0 && table.column("mag") >= 0 && table.column("magerr") >= 0
+                && table.column("band") >= 0) {
+            return LIGHTCURVE_CSV;
+        }
+        if (table.column("objectId", "oid") >= 0 && table.column("fid") >= 0 && table.column("mjd") >= 0
+                && table.column("magpsf") >= 0) {
+            return ALERCE_DETECTIONS;
+        }
+        if (LabelListReader.accepts(table)) {
+            return LABEL_LIST;
+        }
+        return UNKNOWN;
+    }
+}

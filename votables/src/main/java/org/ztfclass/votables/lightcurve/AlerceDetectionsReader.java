@@ -1,0 +1,84 @@
+package org.ztfclass.votables.lightcurve;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.List;
+import org.ztfclass.votables.domain.Band;
+import org.ztfclass.votables.domain.Detection;
+import org.ztfclass.votables.input.BadInputException;
+import org.ztfclass.votables.input.CsvRow;
+import org.ztfclass.votables.input.CsvTable;
+import org.ztfclass.votables.input.ReadResult;
+
+/**
+ * Reads an ALeRCE detection table: one row per alert detection of any number of objects, with
+ * the candidate fields ({@code objectId, fid, candid, mjd, magpsf, sigmapsf, ra, dec, rb, drb,
+ * isdiffpos, programid, diffmaglim}). Required: objectId, fid, mjd, magpsf, sigmapsf.
+ */
+public final class AlerceDetectionsReader implements LightCurveReader {
+
+    @Override
+    public ReadResult<Detection> read(Reader in, String source) throws IOException {
+        ReadResult<Detection> result = new ReadResult<>(source);
+        CsvTable table;
+        try {
+            table = new CsvTable(in, source);
+        } catch (BadInputException e) {
+            result.reject(e.problem());
+            return result;
+        }
+        int oid = table.column("objectId", "oid");
+        int fid = table.column("fid");
+        int mjd = table.column("mjd");
+        int mag = table.column("magpsf");
+        int err = table.column("sigmapsf");
+        if (oid < 0 || fid < 0 || mjd < 0 || mag < 0 || err < 0) {
+            result.reject("line 1", "an ALeRCE detection table needs columns objectId, fid, mjd, magpsf, sigmapsf");
+            return result;
+        }
+        int candid = table.column("candid");
+        int ra = table.column("ra");
+        int dec = table.column("dec");
+        int rb = table.column("rb");
+        int drb = table.column("drb");
+        int isdiffpos = table.column("isdiffpos");
+        int programid = table.column("programid");
+        int diffmaglim = table.column("diffmaglim");
+        for (List<String> cells = table.next(); cells != null; cells = table.next()) {
+            CsvRow row = new CsvRow(cells, table.header(), source, table.lineNumber());
+            try {
+                String objectId = row.requiredText(oid);
+                if (!ZtfIds.isValid(objectId)) {
+                    throw row.problem(oid, "'" + objectId + "' is not a ZTF object id");
+                }
+                Band band;
+                try {
+                    band = Band.ofFid((int) row.requiredNumber(fid));
+                } catch (IllegalArgumentException x) {
+                    throw row.problem(fid, x.getMessage());
+                }
+                String sign;
+                try {
+                    sign = Detection.normaliseIsdiffpos(row.text(isdiffpos));
+                } catch (IllegalArgumentException x) {
+                    throw row.problem(isdiffpos, x.getMessage());
+                }
+                String candidText = row.text(candid);
+                Long candidValue;
+                try {
+                    candidValue = candidText == null ? null : Long.valueOf(candidText);
+                } catch (NumberFormatException x) {
+                    throw row.problem(candid, "'" + candidText + "' is not an integer candid");
+                }
+                Double prog = row.number(programid);
+                result.accept(new Detection(objectId, candidValue, row.requiredNumber(mjd) + Detection.MJD_OFFSET, band,
+                        row.requiredNumber(mag), row.requiredNumber(err), row.number(diffmaglim), row.number(ra),
+                        row.number(dec), row.number(rb), row.number(drb), sign,
+                        prog == null ? null : (int) Math.round(prog)));
+            } catch (BadInputException x) {
+                result.reject(x.problem());
+            }
+        }
+        return result;
+    }
+}

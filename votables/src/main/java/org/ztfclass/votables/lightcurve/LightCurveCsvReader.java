@@ -1,0 +1,63 @@
+package org.ztfclass.votables.lightcurve;
+
+import java.io.IOException;
+import java.io.Reader;
+import org.ztfclass.votables.domain.Band;
+import org.ztfclass.votables.domain.Detection;
+import org.ztfclass.votables.input.BadInputException;
+import org.ztfclass.votables.input.CsvRow;
+import org.ztfclass.votables.input.CsvTable;
+import org.ztfclass.votables.input.ReadResult;
+
+/**
+ * Reads a one-object light-curve CSV with columns {@code time,mag,magerr,band} (IRSA/ANTARES
+ * style), the object named by the file ({@code ZTF18abcdefg.csv}). {@code time} is MJD (values
+ * above 2,400,000 are taken as JD already); {@code band} is {@code g}, {@code r}/{@code R} or
+ * {@code i}. Every row is a detection (this format has no upper limits).
+ */
+public final class LightCurveCsvReader implements LightCurveReader {
+
+    @Override
+    public ReadResult<Detection> read(Reader in, String source) throws IOException {
+        ReadResult<Detection> result = new ReadResult<>(source);
+        String objectId = ZtfIds.fromFileName(source);
+        if (objectId == null) {
+            result.reject("file", "file name must be the object's ZTF id, e.g. ZTF18abcdefg.csv");
+            return result;
+        }
+        CsvTable table;
+        try {
+            table = new CsvTable(in, source);
+        } catch (BadInputException e) {
+            result.reject(e.problem());
+            return result;
+        }
+        int time = table.column("time", "mjd");
+        int mag = table.column("mag", "magpsf");
+        int err = table.column("magerr", "sigmapsf");
+        int band = table.column("band", "filter");
+        if (time < 0 || mag < 0 || err < 0 || band < 0) {
+            result.reject("line 1", "header must have columns time,mag,magerr,band; found " + table.header());
+            return result;
+        }
+        for (java.util.List<String> cells = table.next(); cells != null; cells = table.next()) {
+            CsvRow row = new CsvRow(cells, table.header(), source, table.lineNumber());
+            try {
+                double t = row.requiredNumber(time);
+                double jd = t > 2_400_000 ? t : t + Detection.MJD_OFFSET;
+                double m = row.requiredNumber(mag);
+                double e = row.requiredNumber(err);
+                Band b;
+                try {
+                    b = Band.parse(row.requiredText(band));
+                } catch (IllegalArgumentException x) {
+                    throw row.problem(band, x.getMessage());
+                }
+                result.accept(new Detection(objectId, null, jd, b, m, e, null, null, null, null, null, null, null));
+            } catch (BadInputException x) {
+                result.reject(x.problem());
+            }
+        }
+        return result;
+    }
+}
