@@ -4,7 +4,7 @@ package org.ztfclass.votables.domain;
  * The summary of one ZTF object as served in object tables.
  *
  * @param objectId        ZTF object id
- * @param ra              mean right ascension of the detections (or catalogue position), deg
+ * @param ra              mean right ascension of the detections (or catalogue position), deg; null if unknown
  * @param dec             mean declination, deg
  * @param firstDetectionJd JD of the first detection, null if only catalogue data is known
  * @param lastDetectionJd  JD of the last detection, null if none
@@ -16,7 +16,7 @@ package org.ztfclass.votables.domain;
  * @param labelClass      current top-level class derived from label events, null if unlabelled
  * @param labelFineClass  the fine class of the current label, null if unlabelled
  */
-public record ZtfObject(String objectId, double ra, double dec, Double firstDetectionJd, Double lastDetectionJd,
+public record ZtfObject(String objectId, Double ra, Double dec, Double firstDetectionJd, Double lastDetectionJd,
                         int nDetections, Double peakMagG, Double peakMagR, Double peakMagI,
                         String labelStatus, String labelClass, String labelFineClass) {
 }

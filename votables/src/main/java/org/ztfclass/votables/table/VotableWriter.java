@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import uk.ac.starlink.table.StarTable;
 import uk.ac.starlink.votable.DataFormat;
+import uk.ac.starlink.votable.ResourceType;
 import uk.ac.starlink.votable.VOTableVersion;
 import uk.ac.starlink.votable.VOTableWriter;
 
@@ -38,14 +39,15 @@ public final class VotableWriter {
         VOTableWriter writer = new VOTableWriter(DataFormat.TABLEDATA, true, VOTableVersion.V14) {
             @Override
             public void writePreTableXML(BufferedWriter w) throws IOException {
+                super.writePreTableXML(w); // XML declaration, VOTABLE and RESOURCE start tags
                 for (Map.Entry<String, String> e : infos.entrySet()) {
                     w.write("<INFO name=\"" + escape(e.getKey()) + "\" value=\"" + escape(e.getValue()) + "\"/>");
                     w.newLine();
                 }
-                super.writePreTableXML(w);
             }
         };
         writer.setWriteDate(false);
+        writer.setResourceType(ResourceType.RESULTS);
         writer.writeStarTable(table, out);
     }
 

@@ -1,0 +1,99 @@
+package org.ztfclass.server.api;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.ztfclass.server.store.Database;
+import org.ztfclass.server.store.ObjectQueries;
+import org.ztfclass.votables.table.VotableWriter;
+
+/**
+ * The HTTP face of ztfclass. All routes are declared here; handlers live in small classes per
+ * topic. Errors become a 4xx/5xx answer with a JSON body {@code {"status": n, "error": "..."}},
+ * or a VOTable with {@code QUERY_STATUS=ERROR} when the request asked for {@code format=votable}.
+ */
+public final class ApiServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+
+    private final Javalin app;
+
+    /** Builds the server on a store; nothing listens until {@link #start}. */
+    public ApiServer(Database db) {
+        ObjectQueries queries = new ObjectQueries(db);
+        ObjectHandlers objects = new ObjectHandlers(queries);
+        StatusHandler status = new StatusHandler(queries);
+        app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/public";
+                files.location = Location.CLASSPATH;
+            });
+        });
+        app.get("/api/status", status::status);
+        app.get("/api/objects", objects::list);
+        app.get("/api/objects/{objectId}", objects::one);
+        app.get("/api/objects/{objectId}/lightcurve", objects::lightCurve);
+        app.get("/api/objects/{objectId}/cutouts/{file}", objects::cutout);
+
+        app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("request {} failed", ctx.path(), e);
+            error(ctx, 500, "internal error: " + e.getMessage());
+        });
+        app.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint ")) {
+                error(ctx, 404, "no such endpoint: " + ctx.method() + " " + ctx.path());
+            }
+        });
+    }
+
+    /**
+     * Starts listening.
+     *
+     * @param host address to bind, e.g. {@code 127.0.0.1} or {@code 0.0.0.0}
+     * @param port TCP port, 0 for any free one
+     * @return this
+     */
+    public ApiServer start(String host, int port) {
+        app.start(host, port);
+        return this;
+    }
+
+    /** @return the port listened on */
+    public int port() {
+        return app.port();
+    }
+
+    /** Stops listening and frees the port. */
+    public void stop() {
+        app.stop();
+    }
+
+    static void error(Context ctx, int status, String message) {
+        ctx.status(status);
+        if (ResponseFormat.wantsVotable(ctx)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try {
+                VotableWriter.writeError(message, out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            ctx.contentType(VotableWriter.MIME_TYPE);
+            ctx.result(out.toByteArray());
+        } else {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", status);
+            body.put("error", message);
+            ctx.json(body);
+        }
+    }
+}

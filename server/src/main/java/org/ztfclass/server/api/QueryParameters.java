@@ -1,0 +1,64 @@
+package org.ztfclass.server.api;
+
+import io.javalin.http.Context;
+import java.util.Locale;
+import org.ztfclass.votables.domain.TransientClass;
+
+/** Parses query parameters, turning a malformed one into a 400 {@link ApiException} that names it. */
+final class QueryParameters {
+
+    private QueryParameters() {
+    }
+
+    static int integer(Context ctx, String name, int fallback, int min, int max) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            long n = Long.parseLong(v.trim());
+            if (n < min || n > max) {
+                throw ApiException.badParameter(name, v, "an integer in " + min + ".." + max);
+            }
+            return (int) n;
+        } catch (NumberFormatException e) {
+            throw ApiException.badParameter(name, v, "an integer in " + min + ".." + max);
+        }
+    }
+
+    static Long optionalLong(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.badParameter(name, v, "an integer");
+        }
+    }
+
+    static Boolean labelled(Context ctx) {
+        String v = ctx.queryParam("label_status");
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        switch (v.trim().toLowerCase(Locale.ROOT)) {
+            case "labelled": case "labeled": return true;
+            case "unlabelled": case "unlabeled": return false;
+            default: throw ApiException.badParameter("label_status", v, "one of labelled, unlabelled");
+        }
+    }
+
+    static TransientClass transientClass(Context ctx) {
+        String v = ctx.queryParam("class");
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            return TransientClass.valueOf(v.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badParameter("class", v, "one of SN_IA, SN_II, OTHER");
+        }
+    }
+}

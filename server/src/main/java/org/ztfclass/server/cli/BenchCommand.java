@@ -1,0 +1,50 @@
+package org.ztfclass.server.cli;
+
+import java.util.concurrent.Callable;
+import org.ztfclass.server.bench.IngestBenchmark;
+import org.ztfclass.server.bench.VotableBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ztfclass bench ingest|votable}: speed figures printed next to a reference measured in the same run. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (each prints its figure beside a reference).",
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Votable.class})
+final class BenchCommand implements Runnable {
+
+    @Override
+    public void run() {
+        new picocli.CommandLine(this).usage(System.out);
+    }
+
+    @Command(name = "ingest", mixinStandardHelpOptions = true,
+            description = "Alerts/s ingested into a fresh SQLite store vs alerts/s only decoded.")
+    static final class Ingest implements Callable<Integer> {
+        @Option(names = "--alerts", defaultValue = "2000", description = "synthetic packets to ingest (default: ${DEFAULT-VALUE})")
+        int alerts;
+
+        @Option(names = "--rounds", defaultValue = "3", description = "repetitions, best reported (default: ${DEFAULT-VALUE})")
+        int rounds;
+
+        @Override
+        public Integer call() throws Exception {
+            IngestBenchmark.run(Home.sampleData().resolve("alerts"), alerts, rounds, System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "votable", mixinStandardHelpOptions = true,
+            description = "VOTable rows/s of the objects export vs STIL writing the same rows from memory.")
+    static final class Votable implements Callable<Integer> {
+        @Option(names = "--rows", defaultValue = "100000", description = "objects in the table (default: ${DEFAULT-VALUE})")
+        int rows;
+
+        @Option(names = "--rounds", defaultValue = "3", description = "repetitions, best reported (default: ${DEFAULT-VALUE})")
+        int rounds;
+
+        @Override
+        public Integer call() throws Exception {
+            VotableBenchmark.run(Home.sampleData(), rows, rounds, System.out);
+            return 0;
+        }
+    }
+}

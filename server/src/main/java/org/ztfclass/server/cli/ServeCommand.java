@@ -1,0 +1,38 @@
+package org.ztfclass.server.cli;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.ztfclass.server.api.ApiServer;
+import org.ztfclass.server.store.Database;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code ztfclass serve}: serve an existing (or new, empty) store over HTTP until stopped. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the store over HTTP (API, VOTables, web pages).")
+final class ServeCommand implements Callable<Integer> {
+
+    @Mixin
+    StoreOption store;
+
+    @Mixin
+    ServerOptions server;
+
+    @Override
+    public Integer call() throws Exception {
+        Database db = Database.open(store.db);
+        ServeCommand.serveUntilStopped(db, server);
+        return 0;
+    }
+
+    static void serveUntilStopped(Database db, ServerOptions options) throws InterruptedException {
+        ApiServer api = new ApiServer(db).start(options.host, options.port);
+        String shown = options.host.equals("0.0.0.0") || options.host.equals("127.0.0.1") ? "localhost" : options.host;
+        System.out.println("ztfclass serving http://" + shown + ":" + api.port() + "  (store: " + db.file() + "; Ctrl+C stops)");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            api.stop();
+            stopped.countDown();
+        }));
+        stopped.await();
+    }
+}

@@ -1,0 +1,170 @@
+package org.ztfclass.server.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.ztfclass.server.store.IngestCounts;
+import org.ztfclass.server.store.StoreWriter;
+import org.ztfclass.votables.alert.AvroAlertReader;
+import org.ztfclass.votables.catalogue.BtsCatalogueReader;
+import org.ztfclass.votables.catalogue.LabelCatalogueReader;
+import org.ztfclass.votables.catalogue.LabelListReader;
+import org.ztfclass.votables.domain.Alert;
+import org.ztfclass.votables.domain.CatalogueEntry;
+import org.ztfclass.votables.domain.Detection;
+import org.ztfclass.votables.format.InputFormat;
+import org.ztfclass.votables.input.InputProblem;
+import org.ztfclass.votables.input.ReadResult;
+import org.ztfclass.votables.lightcurve.AlerceDetectionsReader;
+import org.ztfclass.votables.lightcurve.LightCurveCsvReader;
+import org.ztfclass.votables.lightcurve.LightCurveReader;
+
+/**
+ * Loads files into the store: ZTF Avro alert packets, light-curve CSVs, ALeRCE detection
+ * tables, the BTS catalogue and label lists. Directories are walked recursively (files ending in
+ * {@code .avro} or {@code .csv}, hidden files skipped, in name order); each file's format is
+ * recognised from its content. Each file is written in its own transaction(s) of at most
+ * {@value #ALERTS_PER_TRANSACTION} alerts, so a bad file or a kill loses at most the file in
+ * progress and re-running completes the store (all writes are idempotent). Bad records are
+ * reported in the {@link IngestReport} and skipped; the rest of the file is kept.
+ *
+ * <p>Thread-safe (stateless apart from the store).
+ */
+public final class IngestService {
+
+    /** Alerts written per transaction when one file holds many packets. */
+    public static final int ALERTS_PER_TRANSACTION = 500;
+
+    private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+
+    private final StoreWriter writer;
+
+    public IngestService(StoreWriter writer) {
+        this.writer = writer;
+    }
+
+    /** Ingests every file named or found under the folders named. */
+    public IngestReport ingest(List<Path> paths, IngestProgress progress) {
+        List<InputProblem> problems = new ArrayList<>();
+        List<Path> files = expand(paths, problems);
+        Map<InputFormat, Integer> formats = new EnumMap<>(InputFormat.class);
+        IngestCounts added = IngestCounts.NONE;
+        long records = 0;
+        int done = 0;
+        for (Path file : files) {
+            FileOutcome outcome = ingestFile(file);
+            formats.merge(outcome.format, 1, Integer::sum);
+            records += outcome.records;
+            added = added.plus(outcome.added);
+            problems.addAll(outcome.problems);
+            outcome.problems.forEach(p -> LOG.warn("rejected {}", p));
+            progress.fileDone(++done, files.size(), file);
+        }
+        return new IngestReport(formats, records, added, problems);
+    }
+
+    private record FileOutcome(InputFormat format, long records, IngestCounts added, List<InputProblem> problems) {
+    }
+
+    private FileOutcome ingestFile(Path file) {
+        String source = file.toString();
+        InputFormat format;
+        try {
+            format = InputFormat.detect(file);
+        } catch (IOException e) {
+            return new FileOutcome(InputFormat.UNKNOWN, 0, IngestCounts.NONE,
+                    List.of(new InputProblem(source, "file", "cannot read: " + e.getMessage())));
+        }
+        try {
+            switch (format) {
+                case AVRO_ALERTS:
+                    return alerts(file, source);
+                case LIGHTCURVE_CSV:
+                    return points(file, source, new LightCurveCsvReader(), "lightcurve-csv", format);
+                case ALERCE_DETECTIONS:
+                    return points(file, source, new AlerceDetectionsReader(), "alerce", format);
+                case BTS_CATALOGUE:
+                    return catalogue(file, source, new BtsCatalogueReader(), format);
+                case LABEL_LIST:
+                    return catalogue(file, source, new LabelListReader(), format);
+                default:
+                    return new FileOutcome(format, 0, IngestCounts.NONE, List.of(new InputProblem(source, "file",
+                            "unrecognised format: expected ZTF Avro alert packets, a light-curve CSV (time,mag,magerr,band), "
+                            + "an ALeRCE detection table, the BTS catalogue or a label list (objectId + class columns)")));
+            }
+        } catch (IOException e) {
+            return new FileOutcome(format, 0, IngestCounts.NONE,
+                    List.of(new InputProblem(source, "file", "cannot read: " + e.getMessage())));
+        } catch (SQLException e) {
+            return new FileOutcome(format, 0, IngestCounts.NONE,
+                    List.of(new InputProblem(source, "file", "not stored, the store refused the batch: " + e.getMessage())));
+        }
+    }
+
+    private FileOutcome alerts(Path file, String source) throws IOException, SQLException {
+        ReadResult<Alert> read;
+        try (InputStream in = Files.newInputStream(file)) {
+            read = new AvroAlertReader().read(in, source);
+        }
+        List<Alert> alerts = read.records();
+        IngestCounts added = IngestCounts.NONE;
+        for (int from = 0; from < alerts.size(); from += ALERTS_PER_TRANSACTION) {
+            added = added.plus(writer.writeAlerts(alerts.subList(from, Math.min(alerts.size(), from + ALERTS_PER_TRANSACTION)), source));
+        }
+        return new FileOutcome(InputFormat.AVRO_ALERTS, alerts.size(), added, read.problems());
+    }
+
+    private FileOutcome points(Path file, String source, LightCurveReader reader, String kind, InputFormat format)
+            throws IOException, SQLException {
+        ReadResult<Detection> read;
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            read = reader.read(in, source);
+        }
+        return new FileOutcome(format, read.records().size(), writer.writeDetections(read.records(), kind), read.problems());
+    }
+
+    private FileOutcome catalogue(Path file, String source, LabelCatalogueReader reader, InputFormat format)
+            throws IOException, SQLException {
+        ReadResult<CatalogueEntry> read;
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            read = reader.read(in, source);
+        }
+        return new FileOutcome(format, read.records().size(), writer.writeCatalogue(read.records(), source), read.problems());
+    }
+
+    /** @return the files to read: named files as given, folders walked for .avro and .csv files */
+    static List<Path> expand(List<Path> paths, List<InputProblem> problems) {
+        List<Path> files = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> walk = Files.walk(p)) {
+                    walk.filter(Files::isRegularFile).filter(IngestService::isDataFile).sorted().forEach(files::add);
+                } catch (IOException e) {
+                    problems.add(new InputProblem(p.toString(), "folder", "cannot list: " + e.getMessage()));
+                }
+            } else if (Files.isRegularFile(p)) {
+                files.add(p);
+            } else {
+                problems.add(new InputProblem(p.toString(), "path", "no such file or folder"));
+            }
+        }
+        return files;
+    }
+
+    private static boolean isDataFile(Path f) {
+        String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
+        return !name.startsWith(".") && (name.endsWith(".avro") || name.endsWith(".csv"));
+    }
+}

@@ -1,0 +1,71 @@
+package org.ztfclass.server.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The ztfclass store: an SQLite database file (the embedded default), its schema kept current by
+ * Flyway migrations. Every connection it opens runs in WAL mode (readers never block the
+ * writer), with foreign keys on and a busy timeout, so the web server can read while an ingest
+ * writes. Thread-safe: each caller takes its own connection and closes it.
+ */
+public final class Database {
+
+    private final String url;
+    private final Path file;
+
+    private Database(Path file) {
+        this.file = file;
+        this.url = "jdbc:sqlite:" + file;
+    }
+
+    /**
+     * Opens (creating if needed) the database file and migrates it to the current schema.
+     *
+     * @param file path of the SQLite file; parent folders are created
+     * @throws SQLException if the file cannot be opened or migrated
+     */
+    public static Database open(Path file) throws SQLException {
+        Path absolute = file.toAbsolutePath().normalize();
+        try {
+            Path parent = absolute.getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (java.io.IOException e) {
+            throw new SQLException("cannot create the folder for database " + absolute + ": " + e.getMessage(), e);
+        }
+        Database db = new Database(absolute);
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+        }
+        Flyway.configure()
+                .dataSource(db.url, null, null)
+                .locations("classpath:db/migration/sqlite")
+                .loggers("slf4j")
+                .load()
+                .migrate();
+        return db;
+    }
+
+    /** @return a new connection in auto-commit mode; the caller closes it */
+    public Connection connect() throws SQLException {
+        Connection c = DriverManager.getConnection(url);
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA foreign_keys=ON");
+            s.execute("PRAGMA busy_timeout=30000");
+            s.execute("PRAGMA synchronous=NORMAL");
+        }
+        return c;
+    }
+
+    /** @return the database file */
+    public Path file() {
+        return file;
+    }
+}

@@ -1,0 +1,223 @@
+package org.ztfclass.server.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.ztfclass.votables.domain.Band;
+import org.ztfclass.votables.domain.CatalogueEntry;
+import org.ztfclass.votables.domain.CutoutKind;
+import org.ztfclass.votables.domain.Detection;
+import org.ztfclass.votables.domain.ZtfObject;
+
+/**
+ * Read-only queries on the store, each on its own connection (WAL: reads never wait for an
+ * ingest). Thread-safe.
+ */
+public final class ObjectQueries {
+
+    /** The current label of an object is its most recent label event. */
+    private static final String OBJECT_COLUMNS =
+            "SELECT o.object_id, o.ra, o.dec, o.first_detection_jd, o.last_detection_jd, o.n_detections, "
+            + "o.peak_mag_g, o.peak_mag_r, o.peak_mag_i, l.top_class, l.fine_class FROM objects o "
+            + "LEFT JOIN labels l ON l.id = (SELECT MAX(id) FROM labels WHERE object_id = o.object_id) ";
+
+    private final Database db;
+
+    public ObjectQueries(Database db) {
+        this.db = db;
+    }
+
+    /** @return how many objects pass {@code filter} */
+    public long countObjects(ObjectFilter filter) throws SQLException {
+        List<Object> args = new ArrayList<>();
+        String where = where(filter, args);
+        try (Connection c = db.connect();
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM (" + OBJECT_COLUMNS + where + ")")) {
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * @return up to {@code limit} objects passing {@code filter}, ordered by object id, skipping the first {@code offset}
+     */
+    public List<ZtfObject> listObjects(ObjectFilter filter, int limit, long offset) throws SQLException {
+        List<Object> args = new ArrayList<>();
+        String sql = OBJECT_COLUMNS + where(filter, args) + " ORDER BY o.object_id LIMIT ? OFFSET ?";
+        args.add(limit);
+        args.add(offset);
+        List<ZtfObject> out = new ArrayList<>();
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(toObject(rs));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** @return the object, empty if the store does not know it */
+    public Optional<ZtfObject> object(String objectId) throws SQLException {
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(OBJECT_COLUMNS + "WHERE o.object_id = ?")) {
+            ps.setString(1, objectId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(toObject(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** @return every detection and upper limit of the object, in time order */
+    public List<Detection> lightCurve(String objectId) throws SQLException {
+        List<Detection> out = new ArrayList<>();
+        try (Connection c = db.connect();
+             PreparedStatement ps = c.prepareStatement("SELECT * FROM detections WHERE object_id = ? ORDER BY jd, fid")) {
+            ps.setString(1, objectId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Detection(objectId, Sql.getLong(rs, "candid"), rs.getDouble("jd"), Band.ofFid(rs.getInt("fid")),
+                            Sql.getDouble(rs, "magpsf"), Sql.getDouble(rs, "sigmapsf"), Sql.getDouble(rs, "diffmaglim"),
+                            Sql.getDouble(rs, "ra"), Sql.getDouble(rs, "dec"), Sql.getDouble(rs, "rb"), Sql.getDouble(rs, "drb"),
+                            rs.getString("isdiffpos"), Sql.getInt(rs, "programid")));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @param candid a given alert, or null for the most recent alert of the object that has this cutout
+     * @return the cutout, empty if there is none
+     */
+    public Optional<StoredCutout> cutout(String objectId, CutoutKind kind, Long candid) throws SQLException {
+        String sql = "SELECT c.candid, c.kind, c.file_name, c.fits_gz FROM cutouts c JOIN alerts a ON a.candid = c.candid "
+                + "WHERE a.object_id = ? AND c.kind = ?" + (candid == null ? "" : " AND c.candid = ?")
+                + " ORDER BY a.jd DESC LIMIT 1";
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, objectId);
+            ps.setString(2, kind.urlName());
+            if (candid != null) {
+                ps.setLong(3, candid);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next()
+                        ? Optional.of(new StoredCutout(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4)))
+                        : Optional.empty();
+            }
+        }
+    }
+
+    /** @return the object's alerts, most recent first */
+    public List<StoredAlert> alerts(String objectId) throws SQLException {
+        String sql = "SELECT a.*, (SELECT GROUP_CONCAT(kind) FROM cutouts c WHERE c.candid = a.candid) AS kinds "
+                + "FROM alerts a WHERE a.object_id = ? ORDER BY a.jd DESC";
+        List<StoredAlert> out = new ArrayList<>();
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, objectId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String kinds = rs.getString("kinds");
+                    out.add(new StoredAlert(rs.getLong("candid"), rs.getDouble("jd"), rs.getString("schema_version"),
+                            Sql.getDouble(rs, "ssdistnr"), Sql.getDouble(rs, "sgscore1"), Sql.getDouble(rs, "distpsnr1"),
+                            Sql.getDouble(rs, "neargaia"), kinds == null ? List.of() : List.of(kinds.split(",")),
+                            rs.getString("source_file")));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** @return the object's label events, oldest first */
+    public List<StoredLabel> labels(String objectId) throws SQLException {
+        String sql = "SELECT l.*, u.name AS user_name FROM labels l LEFT JOIN users u ON u.id = l.user_id "
+                + "WHERE l.object_id = ? ORDER BY l.id";
+        List<StoredLabel> out = new ArrayList<>();
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, objectId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new StoredLabel(rs.getLong("id"), objectId, rs.getString("fine_class"), rs.getString("top_class"),
+                            rs.getString("source"), rs.getString("source_ref"), rs.getString("user_name"),
+                            Sql.getDouble(rs, "confidence"), rs.getString("comment"), rs.getString("created_at")));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** @return the catalogue rows about the object */
+    public List<CatalogueEntry> catalogueEntries(String objectId) throws SQLException {
+        List<CatalogueEntry> out = new ArrayList<>();
+        try (Connection c = db.connect();
+             PreparedStatement ps = c.prepareStatement("SELECT * FROM catalogue_entries WHERE object_id = ? ORDER BY catalogue")) {
+            ps.setString(1, objectId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new CatalogueEntry(rs.getString("catalogue"), objectId, rs.getString("alt_name"),
+                            Sql.getDouble(rs, "ra"), Sql.getDouble(rs, "dec"), rs.getString("fine_class"),
+                            Sql.getDouble(rs, "peak_jd"), rs.getString("peak_band"), Sql.getDouble(rs, "peak_mag"),
+                            Sql.getDouble(rs, "peak_abs_mag"), Sql.getDouble(rs, "duration_days"),
+                            Sql.getDouble(rs, "rise_days"), Sql.getDouble(rs, "fade_days"), rs.getString("lower_limits"),
+                            Sql.getDouble(rs, "redshift"), Sql.getDouble(rs, "galactic_latitude"),
+                            Sql.getDouble(rs, "extinction_av")));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** @return how many rows each main table holds */
+    public StoreCounts counts() throws SQLException {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            return new StoreCounts(count(s, "SELECT COUNT(*) FROM objects"), count(s, "SELECT COUNT(*) FROM alerts"),
+                    count(s, "SELECT COUNT(*) FROM detections WHERE is_upper_limit = 0"),
+                    count(s, "SELECT COUNT(*) FROM detections WHERE is_upper_limit = 1"),
+                    count(s, "SELECT COUNT(*) FROM cutouts"), count(s, "SELECT COUNT(*) FROM catalogue_entries"),
+                    count(s, "SELECT COUNT(*) FROM labels"));
+        }
+    }
+
+    private static long count(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String where(ObjectFilter f, List<Object> args) {
+        List<String> clauses = new ArrayList<>();
+        if (f.labelled() != null) {
+            clauses.add(f.labelled() ? "l.id IS NOT NULL" : "l.id IS NULL");
+        }
+        if (f.labelClass() != null) {
+            clauses.add("l.top_class = ?");
+            args.add(f.labelClass().name());
+        }
+        return clauses.isEmpty() ? "" : "WHERE " + String.join(" AND ", clauses);
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            ps.setObject(i + 1, args.get(i));
+        }
+    }
+
+    private static ZtfObject toObject(ResultSet rs) throws SQLException {
+        String top = rs.getString("top_class");
+        Double ra = Sql.getDouble(rs, "ra");
+        Double dec = Sql.getDouble(rs, "dec");
+        return new ZtfObject(rs.getString("object_id"), ra, dec, Sql.getDouble(rs, "first_detection_jd"),
+                Sql.getDouble(rs, "last_detection_jd"), rs.getInt("n_detections"), Sql.getDouble(rs, "peak_mag_g"),
+                Sql.getDouble(rs, "peak_mag_r"), Sql.getDouble(rs, "peak_mag_i"), top == null ? "unlabelled" : "labelled",
+                top, rs.getString("fine_class"));
+    }
+}

@@ -1,0 +1,295 @@
+package org.ztfclass.server.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.ztfclass.votables.domain.Alert;
+import org.ztfclass.votables.domain.CatalogueEntry;
+import org.ztfclass.votables.domain.Cutout;
+import org.ztfclass.votables.domain.Detection;
+import org.ztfclass.votables.domain.Label;
+
+/**
+ * Writes what the readers produce into the store. Each call is one transaction: it either
+ * stores the whole batch or nothing (a crash or kill mid-call leaves the store as before it).
+ * Writes are idempotent: alerts by {@code candid}, photometric points by object + band +
+ * exposure time (to the second) + kind, catalogue rows by catalogue + object, catalogue labels
+ * by object + catalogue + class. A point seen again (an alert's history repeating earlier
+ * detections) fills in fields the stored copy lacks and is not added twice. After each batch
+ * the summaries of the touched objects are recomputed.
+ *
+ * <p>Thread-safe; concurrent writers are serialised by SQLite.
+ */
+public final class StoreWriter {
+
+    /** Seconds per day: the resolution of a point's identity. */
+    private static final double SECONDS_PER_DAY = 86400.0;
+
+    private static final String INSERT_OBJECT =
+            "INSERT INTO objects (object_id, created_at, updated_at) VALUES (?, ?, ?) ON CONFLICT (object_id) DO NOTHING";
+    private static final String INSERT_POINT =
+            "INSERT INTO detections (object_id, candid, jd, jd_key, fid, is_upper_limit, magpsf, sigmapsf, diffmaglim, "
+            + "ra, dec, rb, drb, isdiffpos, programid, source) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+            + "ON CONFLICT (object_id, fid, jd_key, is_upper_limit) DO NOTHING";
+    private static final String FILL_POINT =
+            "UPDATE detections SET candid = COALESCE(candid, ?), diffmaglim = COALESCE(diffmaglim, ?), ra = COALESCE(ra, ?), "
+            + "dec = COALESCE(dec, ?), rb = COALESCE(rb, ?), drb = COALESCE(drb, ?), isdiffpos = COALESCE(isdiffpos, ?), "
+            + "programid = COALESCE(programid, ?) WHERE object_id = ? AND fid = ? AND jd_key = ? AND is_upper_limit = ?";
+    private static final String INSERT_ALERT =
+            "INSERT INTO alerts (candid, object_id, jd, schema_version, ssdistnr, ssmagnr, sgscore1, distpsnr1, srmag1, "
+            + "neargaia, maggaia, ndethist, jdstarthist, magnr, distnr, source_file, ingested_at) "
+            + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (candid) DO NOTHING";
+    private static final String INSERT_CUTOUT =
+            "INSERT INTO cutouts (candid, kind, file_name, fits_gz) VALUES (?,?,?,?) ON CONFLICT (candid, kind) DO NOTHING";
+    private static final String INSERT_CATALOGUE =
+            "INSERT INTO catalogue_entries (catalogue, object_id, alt_name, ra, dec, fine_class, peak_jd, peak_band, peak_mag, "
+            + "peak_abs_mag, duration_days, rise_days, fade_days, lower_limits, redshift, galactic_latitude, extinction_av, "
+            + "source_file) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (catalogue, object_id) DO NOTHING";
+    private static final String INSERT_CATALOGUE_LABEL =
+            "INSERT INTO labels (object_id, fine_class, top_class, source, source_ref, confidence, created_at) "
+            + "VALUES (?,?,?,?,?,?,?) ON CONFLICT (object_id, source_ref, fine_class) WHERE source = 'catalogue' DO NOTHING";
+
+    private final Database db;
+
+    public StoreWriter(Database db) {
+        this.db = db;
+    }
+
+    /**
+     * Stores alert packets: the object, the alert's context, its cutouts, the triggering
+     * detection and the history (detections and upper limits).
+     *
+     * @param sourceFile recorded with each alert
+     */
+    public IngestCounts writeAlerts(List<Alert> alerts, String sourceFile) throws SQLException {
+        if (alerts.isEmpty()) {
+            return IngestCounts.NONE;
+        }
+        return inTransaction(c -> {
+            String now = Instant.now().toString();
+            Set<String> ids = new LinkedHashSet<>();
+            List<Detection> points = new ArrayList<>();
+            for (Alert a : alerts) {
+                ids.add(a.objectId());
+                points.addAll(a.history());
+                points.add(a.candidate());
+            }
+            int objects = insertObjects(c, ids, now);
+            int alertsAdded;
+            int cutouts;
+            try (PreparedStatement ps = c.prepareStatement(INSERT_ALERT);
+                 PreparedStatement cs = c.prepareStatement(INSERT_CUTOUT)) {
+                for (Alert a : alerts) {
+                    var x = a.context();
+                    ps.setLong(1, a.candid());
+                    ps.setString(2, a.objectId());
+                    ps.setDouble(3, a.candidate().jd());
+                    ps.setString(4, a.schemaVersion());
+                    Sql.setDouble(ps, 5, x.ssdistnr());
+                    Sql.setDouble(ps, 6, x.ssmagnr());
+                    Sql.setDouble(ps, 7, x.sgscore1());
+                    Sql.setDouble(ps, 8, x.distpsnr1());
+                    Sql.setDouble(ps, 9, x.srmag1());
+                    Sql.setDouble(ps, 10, x.neargaia());
+                    Sql.setDouble(ps, 11, x.maggaia());
+                    Sql.setInt(ps, 12, x.ndethist());
+                    Sql.setDouble(ps, 13, x.jdstarthist());
+                    Sql.setDouble(ps, 14, x.magnr());
+                    Sql.setDouble(ps, 15, x.distnr());
+                    ps.setString(16, sourceFile);
+                    ps.setString(17, now);
+                    ps.addBatch();
+                    for (Cutout cut : a.cutouts()) {
+                        cs.setLong(1, cut.candid());
+                        cs.setString(2, cut.kind().urlName());
+                        cs.setString(3, cut.fileName());
+                        cs.setBytes(4, cut.stampData());
+                        cs.addBatch();
+                    }
+                }
+                alertsAdded = Sql.sum(ps.executeBatch());
+                cutouts = Sql.sum(cs.executeBatch());
+            }
+            int[] pointCounts = insertPoints(c, points, "alert");
+            SummaryRefresher.refresh(c, ids, now);
+            return new IngestCounts(objects, alertsAdded, pointCounts[0], pointCounts[1], cutouts, 0, 0);
+        });
+    }
+
+    /**
+     * Stores photometric points from a light-curve table.
+     *
+     * @param source kind of source recorded with each point, e.g. {@code lightcurve-csv}, {@code alerce}
+     */
+    public IngestCounts writeDetections(List<Detection> detections, String source) throws SQLException {
+        if (detections.isEmpty()) {
+            return IngestCounts.NONE;
+        }
+        return inTransaction(c -> {
+            String now = Instant.now().toString();
+            Set<String> ids = new LinkedHashSet<>();
+            detections.forEach(d -> ids.add(d.objectId()));
+            int objects = insertObjects(c, ids, now);
+            int[] counts = insertPoints(c, detections, source);
+            SummaryRefresher.refresh(c, ids, now);
+            return new IngestCounts(objects, 0, counts[0], counts[1], 0, 0, 0);
+        });
+    }
+
+    /**
+     * Stores catalogue rows; each row with a class becomes a label event whose source is the
+     * catalogue.
+     */
+    public IngestCounts writeCatalogue(List<CatalogueEntry> entries, String sourceFile) throws SQLException {
+        if (entries.isEmpty()) {
+            return IngestCounts.NONE;
+        }
+        return inTransaction(c -> {
+            String now = Instant.now().toString();
+            Set<String> ids = new LinkedHashSet<>();
+            entries.forEach(e -> ids.add(e.objectId()));
+            int objects = insertObjects(c, ids, now);
+            int catalogue = 0;
+            int labels;
+            try (PreparedStatement ps = c.prepareStatement(INSERT_CATALOGUE);
+                 PreparedStatement ls = c.prepareStatement(INSERT_CATALOGUE_LABEL)) {
+                for (CatalogueEntry e : entries) {
+                    if (e.ra() != null || e.peakMag() != null) {
+                        ps.setString(1, e.catalogue());
+                        ps.setString(2, e.objectId());
+                        ps.setString(3, e.altName());
+                        Sql.setDouble(ps, 4, e.ra());
+                        Sql.setDouble(ps, 5, e.dec());
+                        ps.setString(6, e.fineClass());
+                        Sql.setDouble(ps, 7, e.peakJd());
+                        ps.setString(8, e.peakBand());
+                        Sql.setDouble(ps, 9, e.peakMag());
+                        Sql.setDouble(ps, 10, e.peakAbsMag());
+                        Sql.setDouble(ps, 11, e.durationDays());
+                        Sql.setDouble(ps, 12, e.riseDays());
+                        Sql.setDouble(ps, 13, e.fadeDays());
+                        ps.setString(14, e.lowerLimits());
+                        Sql.setDouble(ps, 15, e.redshift());
+                        Sql.setDouble(ps, 16, e.galacticLatitude());
+                        Sql.setDouble(ps, 17, e.extinctionAv());
+                        ps.setString(18, sourceFile);
+                        ps.addBatch();
+                        catalogue++;
+                    }
+                    if (e.fineClass() != null) {
+                        Label l = Label.fromCatalogue(e.objectId(), e.fineClass(), e.catalogue());
+                        ls.setString(1, l.objectId());
+                        ls.setString(2, l.fineClass());
+                        ls.setString(3, l.topClass().name());
+                        ls.setString(4, l.source());
+                        ls.setString(5, l.sourceRef());
+                        Sql.setDouble(ls, 6, l.confidence());
+                        ls.setString(7, now);
+                        ls.addBatch();
+                    }
+                }
+                catalogue = catalogue == 0 ? 0 : Sql.sum(ps.executeBatch());
+                labels = Sql.sum(ls.executeBatch());
+            }
+            SummaryRefresher.refresh(c, ids, now);
+            return new IngestCounts(objects, 0, 0, 0, 0, catalogue, labels);
+        });
+    }
+
+    private static int insertObjects(Connection c, Set<String> ids, String now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_OBJECT)) {
+            for (String id : ids) {
+                ps.setString(1, id);
+                ps.setString(2, now);
+                ps.setString(3, now);
+                ps.addBatch();
+            }
+            return Sql.sum(ps.executeBatch());
+        }
+    }
+
+    /** @return {new detections, new upper limits} */
+    private static int[] insertPoints(Connection c, List<Detection> points, String source) throws SQLException {
+        int[] added = new int[2];
+        List<Detection> seen = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(INSERT_POINT)) {
+            for (Detection d : points) {
+                ps.setString(1, d.objectId());
+                Sql.setLong(ps, 2, d.candid());
+                ps.setDouble(3, d.jd());
+                ps.setLong(4, jdKey(d.jd()));
+                ps.setInt(5, d.band().fid());
+                ps.setInt(6, d.isUpperLimit() ? 1 : 0);
+                Sql.setDouble(ps, 7, d.magpsf());
+                Sql.setDouble(ps, 8, d.sigmapsf());
+                Sql.setDouble(ps, 9, d.diffmaglim());
+                Sql.setDouble(ps, 10, d.ra());
+                Sql.setDouble(ps, 11, d.dec());
+                Sql.setDouble(ps, 12, d.rb());
+                Sql.setDouble(ps, 13, d.drb());
+                ps.setString(14, d.isdiffpos());
+                Sql.setInt(ps, 15, d.programid());
+                ps.setString(16, source);
+                ps.addBatch();
+            }
+            int[] counts = ps.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                Detection d = points.get(i);
+                if (counts[i] > 0) {
+                    added[d.isUpperLimit() ? 1 : 0]++;
+                } else {
+                    seen.add(d);
+                }
+            }
+        }
+        if (!seen.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(FILL_POINT)) {
+                for (Detection d : seen) {
+                    Sql.setLong(ps, 1, d.candid());
+                    Sql.setDouble(ps, 2, d.diffmaglim());
+                    Sql.setDouble(ps, 3, d.ra());
+                    Sql.setDouble(ps, 4, d.dec());
+                    Sql.setDouble(ps, 5, d.rb());
+                    Sql.setDouble(ps, 6, d.drb());
+                    ps.setString(7, d.isdiffpos());
+                    Sql.setInt(ps, 8, d.programid());
+                    ps.setString(9, d.objectId());
+                    ps.setInt(10, d.band().fid());
+                    ps.setLong(11, jdKey(d.jd()));
+                    ps.setInt(12, d.isUpperLimit() ? 1 : 0);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        return added;
+    }
+
+    /** @return the identity key of an exposure time: JD rounded to the second */
+    static long jdKey(double jd) {
+        return Math.round(jd * SECONDS_PER_DAY);
+    }
+
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T inTransaction(Work<T> work) throws SQLException {
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+}
