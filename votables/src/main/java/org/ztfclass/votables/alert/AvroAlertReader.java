@@ -49,7 +49,7 @@ public final class AvroAlertReader implements AlertReader {
         try {
             stream = new DataFileReader<>(new SeekableByteArrayInput(bytes), new GenericDatumReader<>());
         } catch (IOException | AvroRuntimeException e) {
-            result.reject("header", "unreadable Avro header: " + rootMessage(e));
+            result.reject("header", "unreadable Avro header (truncated or corrupt file): " + rootMessage(e));
             return result;
         }
         Schema writer = stream.getSchema();

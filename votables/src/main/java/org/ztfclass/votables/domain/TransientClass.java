@@ -1,7 +1,6 @@
 package org.ztfclass.votables.domain;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The classifier's three top-level classes. Finer labels (SN Ibc, SLSN, TDE, CV, ...) are kept
@@ -12,12 +11,9 @@ public enum TransientClass {
     SN_II,
     OTHER;
 
-    private static final Pattern SN_IA_FAMILY = Pattern.compile("^(sn\\s*)?ia([^a-z].*|)$|^ia-?.*|^snia.*");
-    private static final Pattern SN_II_FAMILY = Pattern.compile("^(sn\\s*)?ii([^a-z].*|[bnlp].*|)$|^snii.*");
-
     /**
      * Maps a fine class as written by a catalogue or a person to the top level. SN Ia and its
-     * sub-types ({@code SN Ia-91T-like}, {@code Ia-CSM}, {@code SNIa}, {@code Iax}) map to
+     * sub-types ({@code SN Ia-91T-like}, {@code Ia-CSM}, {@code SNIa}, {@code SN Iax}, {@code SN_IA}) map to
      * {@link #SN_IA}; SN II and sub-types ({@code IIP}, {@code IIn}, {@code IIb}, {@code SNII})
      * to {@link #SN_II}; everything else classified (SN Ib/c, SLSN, TDE, CV, AGN, stars, bogus)
      * to {@link #OTHER}.
@@ -31,18 +27,14 @@ public enum TransientClass {
         if (!isClassified(fineClass)) {
             throw new IllegalArgumentException("'" + fineClass + "' is not a class");
         }
-        String t = fineClass.trim().toLowerCase(Locale.ROOT);
-        String exact = t.replace(' ', '_');
-        if (exact.equals("sn_ia")) {
+        String t = fineClass.trim().toLowerCase(Locale.ROOT).replaceAll("[\\s_]", "");
+        if (t.startsWith("sn")) {
+            t = t.substring(2);
+        }
+        if (t.startsWith("ia")) {
             return SN_IA;
         }
-        if (exact.equals("sn_ii")) {
-            return SN_II;
-        }
-        if (SN_IA_FAMILY.matcher(t).matches()) {
-            return SN_IA;
-        }
-        if (SN_II_FAMILY.matcher(t).matches()) {
+        if (t.startsWith("ii") && !t.startsWith("iii")) {
             return SN_II;
         }
         return OTHER;
