@@ -7,7 +7,9 @@ import java.lang.reflect.Array;
 import java.util.zip.GZIPInputStream;
 import nom.tam.fits.BasicHDU;
 import nom.tam.fits.Fits;
+import nom.tam.fits.Header;
 import nom.tam.fits.ImageHDU;
+import nom.tam.util.FitsInputStream;
 import org.ztfclass.votables.input.BadInputException;
 
 /**
@@ -63,8 +65,11 @@ public final class CutoutImage {
         if (fitsBytes.length < 2880 || !new String(fitsBytes, 0, 6, java.nio.charset.StandardCharsets.US_ASCII).equals("SIMPLE")) {
             throw new BadInputException(source, location, "cutout is not a FITS file (no SIMPLE header card)");
         }
-        try (Fits fits = new Fits(new ByteArrayInputStream(fitsBytes))) {
-            BasicHDU<?> hdu = fits.readHDU();
+        // Header + data read through a small-buffered FitsInputStream: new Fits(InputStream) allocates
+        // large buffers per call, which made decoding 63x63 stamps ~20x slower.
+        try (FitsInputStream in = new FitsInputStream(new ByteArrayInputStream(fitsBytes), 2880 * 4)) {
+            BasicHDU<?> hdu = Fits.makeHDU(Header.readHeader(in));
+            hdu.getData().read(in);
             if (!(hdu instanceof ImageHDU image)) {
                 throw new BadInputException(source, location, "cutout FITS has no image in its primary HDU");
             }
@@ -86,12 +91,19 @@ public final class CutoutImage {
         double[][] out = new double[h][];
         for (int y = 0; y < h; y++) {
             Object row = Array.get(kernel, y);
-            int w = Array.getLength(row);
-            out[y] = new double[w];
-            boolean floating = row instanceof float[] || row instanceof double[];
-            for (int x = 0; x < w; x++) {
-                double v = ((Number) Array.get(row, x)).doubleValue();
-                out[y][x] = floating ? v : bzero + bscale * v;
+            if (row instanceof float[] f) {
+                out[y] = new double[f.length];
+                for (int x = 0; x < f.length; x++) {
+                    out[y][x] = f[x];
+                }
+            } else if (row instanceof double[] d) {
+                out[y] = d.clone();
+            } else {
+                int w = Array.getLength(row);
+                out[y] = new double[w];
+                for (int x = 0; x < w; x++) {
+                    out[y][x] = bzero + bscale * ((Number) Array.get(row, x)).doubleValue();
+                }
             }
         }
         return out;
