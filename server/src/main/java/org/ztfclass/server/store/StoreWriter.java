@@ -143,9 +143,12 @@ public final class StoreWriter {
 
     /**
      * Stores catalogue rows; each row with a class becomes a label event whose source is the
-     * catalogue.
+     * catalogue. Rows with neither class, position nor light-curve summary are skipped.
      */
-    public IngestCounts writeCatalogue(List<CatalogueEntry> entries, String sourceFile) throws SQLException {
+    public IngestCounts writeCatalogue(List<CatalogueEntry> rows, String sourceFile) throws SQLException {
+        // A row without class, position or summary (an unclassified line of a label list) says nothing to keep.
+        List<CatalogueEntry> entries = rows.stream()
+                .filter(e -> e.fineClass() != null || e.ra() != null || e.peakMag() != null).toList();
         if (entries.isEmpty()) {
             return IngestCounts.NONE;
         }

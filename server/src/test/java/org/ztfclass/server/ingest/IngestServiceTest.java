@@ -180,6 +180,17 @@ class IngestServiceTest {
     }
 
     @Test
+    void unclassifiedLabelListRowsCreateNoObjects() throws Exception {
+        Path f = tmp.resolve("tns.csv");
+        Files.writeString(f, "tns,objectId\nnan,ZTF22abxacvm\nSN Ia,ZTF21aciqppd\nnan,ZTF24aaekkvd\n");
+        IngestReport report = run(f);
+        assertTrue(report.problems().isEmpty(), report.problems().toString());
+        assertEquals(1, queries.counts().objects());
+        assertEquals(1, queries.counts().labels());
+        assertEquals("TNS", queries.labels("ZTF21aciqppd").get(0).sourceRef());
+    }
+
+    @Test
     void labelsAreAppendOnly() throws Exception {
         run(Samples.path("catalogues/bts.csv"));
         try (Connection c = db.connect(); Statement s = c.createStatement()) {

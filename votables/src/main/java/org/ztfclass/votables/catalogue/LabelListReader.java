@@ -58,6 +58,9 @@ public final class LabelListReader implements LabelCatalogueReader {
                     throw row.problem(id, "'" + objectId + "' is not a ZTF object id");
                 }
                 String fine = row.text(cls);
+                if (fine != null && fine.matches("[-+]?\\d+(\\.\\d*)?([eE][-+]?\\d+)?")) {
+                    throw row.problem(cls, "'" + fine + "' is a number, not a class name");
+                }
                 String rowCatalogue = sourceColumn >= 0 && row.text(sourceColumn) != null ? row.text(sourceColumn) : catalogue;
                 result.accept(CatalogueEntry.labelOnly(rowCatalogue, objectId, TransientClass.isClassified(fine) ? fine : null));
             } catch (BadInputException e) {

@@ -20,8 +20,8 @@ public enum InputFormat {
     AVRO_ALERTS("ZTF Avro alert packets"),
     /** One object's light curve: {@code time,mag,magerr,band}, file named by its ZTF id. */
     LIGHTCURVE_CSV("light-curve CSV (time,mag,magerr,band)"),
-    /** ALeRCE detection table: {@code objectId, fid, mjd, magpsf, sigmapsf, ...}. */
-    ALERCE_DETECTIONS("ALeRCE detection table"),
+    /** A table of alert candidates, one row a detection: {@code objectId, fid, mjd|jd, magpsf, sigmapsf, ...} (ALeRCE, BTSbot). */
+    ALERCE_DETECTIONS("ZTF detection table (ALeRCE style)"),
     /** Bright Transient Survey catalogue CSV. */
     BTS_CATALOGUE("Bright Transient Survey catalogue"),
     /** A list of object ids and classes (ALeRCE, TNS, Superphot+, ...). */
@@ -72,7 +72,7 @@ public enum InputFormat {
                 && table.column("band") >= 0) {
             return LIGHTCURVE_CSV;
         }
-        if (table.column("objectId", "oid") >= 0 && table.column("fid") >= 0 && table.column("mjd") >= 0
+        if (table.column("objectId", "oid") >= 0 && table.column("fid") >= 0 && table.column("mjd", "jd") >= 0
                 && table.column("magpsf") >= 0) {
             return ALERCE_DETECTIONS;
         }

@@ -11,9 +11,12 @@ import org.ztfclass.votables.input.CsvTable;
 import org.ztfclass.votables.input.ReadResult;
 
 /**
- * Reads an ALeRCE detection table: one row per alert detection of any number of objects, with
- * the candidate fields ({@code objectId, fid, candid, mjd, magpsf, sigmapsf, ra, dec, rb, drb,
- * isdiffpos, programid, diffmaglim}). Required: objectId, fid, mjd, magpsf, sigmapsf.
+ * Reads a table of ZTF alert detections as brokers export them (ALeRCE detection tables, BTSbot
+ * candidate lists): one row per detection of any number of objects, with the candidate fields
+ * ({@code objectId, fid, candid, mjd} or {@code jd}{@code , magpsf, sigmapsf, ra, dec, rb, drb,
+ * isdiffpos, programid, diffmaglim}). Required: objectId, fid, mjd or jd, magpsf, sigmapsf. A
+ * {@code candid} written in floating point (e.g. {@code 2.46644e+18}) has lost digits and is
+ * dropped (the point is kept without it).
  */
 public final class AlerceDetectionsReader implements LightCurveReader {
 
@@ -30,10 +33,11 @@ public final class AlerceDetectionsReader implements LightCurveReader {
         int oid = table.column("objectId", "oid");
         int fid = table.column("fid");
         int mjd = table.column("mjd");
+        int jd = table.column("jd");
         int mag = table.column("magpsf");
         int err = table.column("sigmapsf");
-        if (oid < 0 || fid < 0 || mjd < 0 || mag < 0 || err < 0) {
-            result.reject("line 1", "an ALeRCE detection table needs columns objectId, fid, mjd, magpsf, sigmapsf");
+        if (oid < 0 || fid < 0 || (mjd < 0 && jd < 0) || mag < 0 || err < 0) {
+            result.reject("line 1", "a detection table needs columns objectId, fid, mjd (or jd), magpsf, sigmapsf");
             return result;
         }
         int candid = table.column("candid");
@@ -64,14 +68,10 @@ public final class AlerceDetectionsReader implements LightCurveReader {
                     throw row.problem(isdiffpos, x.getMessage());
                 }
                 String candidText = row.text(candid);
-                Long candidValue;
-                try {
-                    candidValue = candidText == null ? null : Long.valueOf(candidText);
-                } catch (NumberFormatException x) {
-                    throw row.problem(candid, "'" + candidText + "' is not an integer candid");
-                }
+                Long candidValue = candid(row, candid, candidText);
                 Double prog = row.number(programid);
-                result.accept(new Detection(objectId, candidValue, row.requiredNumber(mjd) + Detection.MJD_OFFSET, band,
+                double time = mjd >= 0 ? row.requiredNumber(mjd) + Detection.MJD_OFFSET : row.requiredNumber(jd);
+                result.accept(new Detection(objectId, candidValue, time, band,
                         row.requiredNumber(mag), row.requiredNumber(err), row.number(diffmaglim), row.number(ra),
                         row.number(dec), row.number(rb), row.number(drb), sign,
                         prog == null ? null : (int) Math.round(prog)));
@@ -80,5 +80,21 @@ public final class AlerceDetectionsReader implements LightCurveReader {
             }
         }
         return result;
+    }
+
+    private static Long candid(CsvRow row, int col, String text) throws BadInputException {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Long.valueOf(text);
+        } catch (NumberFormatException notInteger) {
+            try {
+                new java.math.BigDecimal(text);
+                return null; // floating-point notation: the digits that identify the candidate are gone
+            } catch (NumberFormatException x) {
+                throw row.problem(col, "'" + text + "' is not an integer candid");
+            }
+        }
     }
 }

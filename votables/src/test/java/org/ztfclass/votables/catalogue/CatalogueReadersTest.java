@@ -68,6 +68,17 @@ class CatalogueReadersTest {
     }
 
     @Test
+    void aNumberIsNoClassButUnclassifiedMarkersAreKeptAsNoClass() throws Exception {
+        String csv = "objectId,label\nZTF20aaelulu,1\nZTF19abzrhgq,nan\nZTF20aajcdad,SN Ib\nZTF17aabvphr,E\n";
+        ReadResult<CatalogueEntry> r = new LabelListReader().read(new StringReader(csv), "flags.csv");
+        assertEquals(1, r.problems().size());
+        assertEquals("line 2 field label", r.problems().get(0).location());
+        assertEquals(3, r.records().size());
+        assertNull(r.records().get(0).fineClass());
+        assertEquals("E", r.records().get(2).fineClass(), "ALeRCE's E (eclipsing binary) is a class");
+    }
+
+    @Test
     void sexagesimalRejectsNonsenseWithTheText() {
         var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Sexagesimal.raDegrees("25:00:00"));
         assertTrue(e.getMessage().contains("25:00:00"));
