@@ -8,7 +8,7 @@ import org.ztfclass.votables.domain.CatalogueEntry;
 import org.ztfclass.votables.domain.TransientClass;
 import org.ztfclass.votables.input.BadInputException;
 import org.ztfclass.votables.input.CsvRow;
-import org.ztfclass.votables.input.CsvTable;
+import org.ztfclass.votables.input.CsvRecords;
 import org.ztfclass.votables.input.ReadResult;
 import org.ztfclass.votables.lightcurve.ZtfIds;
 
@@ -27,36 +27,26 @@ public final class BtsCatalogueReader implements LabelCatalogueReader {
 
     @Override
     public ReadResult<CatalogueEntry> read(Reader in, String source) throws IOException {
-        ReadResult<CatalogueEntry> result = new ReadResult<>(source);
-        CsvTable table;
-        try {
-            table = new CsvTable(in, source);
-        } catch (BadInputException e) {
-            result.reject(e.problem());
-            return result;
-        }
-        int id = table.column("ZTFID");
-        int iau = table.column("IAUID");
-        int ra = table.column("RA");
-        int dec = table.column("Dec");
-        int peakt = table.column("peakt");
-        int peakfilt = table.column("peakfilt");
-        int peakmag = table.column("peakmag");
-        int peakabs = table.column("peakabs");
-        int duration = table.column("duration");
-        int rise = table.column("rise");
-        int fade = table.column("fade");
-        int type = table.column("type");
-        int redshift = table.column("redshift");
-        int b = table.column("b");
-        int av = table.column("A_V");
-        if (id < 0 || ra < 0 || dec < 0 || type < 0) {
-            result.reject("line 1", "a BTS catalogue needs columns ZTFID, RA, Dec, type; found " + table.header());
-            return result;
-        }
-        for (List<String> cells = table.next(); cells != null; cells = table.next()) {
-            CsvRow row = new CsvRow(cells, table.header(), source, table.lineNumber());
-            try {
+        return CsvRecords.read(in, source, table -> {
+            int id = table.column("ZTFID");
+            int iau = table.column("IAUID");
+            int ra = table.column("RA");
+            int dec = table.column("Dec");
+            int peakt = table.column("peakt");
+            int peakfilt = table.column("peakfilt");
+            int peakmag = table.column("peakmag");
+            int peakabs = table.column("peakabs");
+            int duration = table.column("duration");
+            int rise = table.column("rise");
+            int fade = table.column("fade");
+            int type = table.column("type");
+            int redshift = table.column("redshift");
+            int b = table.column("b");
+            int av = table.column("A_V");
+            if (id < 0 || ra < 0 || dec < 0 || type < 0) {
+                throw new BadInputException(source, "line 1", "a BTS catalogue needs columns ZTFID, RA, Dec, type; found " + table.header());
+            }
+            return row -> {
                 String objectId = row.requiredText(id);
                 if (!ZtfIds.isValid(objectId)) {
                     throw row.problem(id, "'" + objectId + "' is not a ZTF object id");
@@ -76,17 +66,14 @@ public final class BtsCatalogueReader implements LabelCatalogueReader {
                 List<String> limits = new ArrayList<>();
                 Double peak = row.number(peakt);
                 String cls = row.text(type);
-                result.accept(new CatalogueEntry(CATALOGUE, objectId, dashToNull(row.text(iau)), raDeg, decDeg,
+                return new CatalogueEntry(CATALOGUE, objectId, dashToNull(row.text(iau)), raDeg, decDeg,
                         TransientClass.isClassified(cls) ? cls : null,
                         peak == null ? null : peak + PEAKT_OFFSET, dashToNull(row.text(peakfilt)), row.number(peakmag),
                         row.number(peakabs), limited(row, duration, "duration", limits), limited(row, rise, "rise", limits),
                         limited(row, fade, "fade", limits), limits.isEmpty() ? null : String.join(",", limits),
-                        row.number(redshift), row.number(b), row.number(av)));
-            } catch (BadInputException e) {
-                result.reject(e.problem());
-            }
-        }
-        return result;
+                        row.number(redshift), row.number(b), row.number(av));
+            };
+        });
     }
 
     private static Double limited(CsvRow row, int col, String name, List<String> limits) throws BadInputException {

@@ -3,11 +3,10 @@ package org.ztfclass.votables.catalogue;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Path;
-import java.util.List;
 import org.ztfclass.votables.domain.CatalogueEntry;
 import org.ztfclass.votables.domain.TransientClass;
 import org.ztfclass.votables.input.BadInputException;
-import org.ztfclass.votables.input.CsvRow;
+import org.ztfclass.votables.input.CsvRecords;
 import org.ztfclass.votables.input.CsvTable;
 import org.ztfclass.votables.input.ReadResult;
 import org.ztfclass.votables.lightcurve.ZtfIds;
@@ -33,26 +32,16 @@ public final class LabelListReader implements LabelCatalogueReader {
 
     @Override
     public ReadResult<CatalogueEntry> read(Reader in, String source) throws IOException {
-        ReadResult<CatalogueEntry> result = new ReadResult<>(source);
-        CsvTable table;
-        try {
-            table = new CsvTable(in, source);
-        } catch (BadInputException e) {
-            result.reject(e.problem());
-            return result;
-        }
-        int id = table.column(ID_COLUMNS);
-        int cls = table.column(CLASS_COLUMNS);
-        if (id < 0 || cls < 0) {
-            result.reject("line 1", "a label list needs an object id column (objectId, oid, ZTFID, NAME) and a class column "
-                    + "(classALeRCE, label, tns, type); found " + table.header());
-            return result;
-        }
-        int sourceColumn = table.column("label_source");
-        String catalogue = catalogueName(table.header().get(cls), source);
-        for (List<String> cells = table.next(); cells != null; cells = table.next()) {
-            CsvRow row = new CsvRow(cells, table.header(), source, table.lineNumber());
-            try {
+        return CsvRecords.read(in, source, table -> {
+            int id = table.column(ID_COLUMNS);
+            int cls = table.column(CLASS_COLUMNS);
+            if (id < 0 || cls < 0) {
+                throw new BadInputException(source, "line 1", "a label list needs an object id column (objectId, oid, ZTFID, NAME) "
+                        + "and a class column (classALeRCE, label, tns, type); found " + table.header());
+            }
+            int sourceColumn = table.column("label_source");
+            String catalogue = catalogueName(table.header().get(cls), source);
+            return row -> {
                 String objectId = row.requiredText(id);
                 if (!ZtfIds.isValid(objectId)) {
                     throw row.problem(id, "'" + objectId + "' is not a ZTF object id");
@@ -62,12 +51,9 @@ public final class LabelListReader implements LabelCatalogueReader {
                     throw row.problem(cls, "'" + fine + "' is a number, not a class name");
                 }
                 String rowCatalogue = sourceColumn >= 0 && row.text(sourceColumn) != null ? row.text(sourceColumn) : catalogue;
-                result.accept(CatalogueEntry.labelOnly(rowCatalogue, objectId, TransientClass.isClassified(fine) ? fine : null));
-            } catch (BadInputException e) {
-                result.reject(e.problem());
-            }
-        }
-        return result;
+                return CatalogueEntry.labelOnly(rowCatalogue, objectId, TransientClass.isClassified(fine) ? fine : null);
+            };
+        });
     }
 
     private static String catalogueName(String classColumn, String source) {

@@ -2,12 +2,11 @@ package org.ztfclass.votables.lightcurve;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.util.List;
 import org.ztfclass.votables.domain.Band;
 import org.ztfclass.votables.domain.Detection;
 import org.ztfclass.votables.input.BadInputException;
 import org.ztfclass.votables.input.CsvRow;
-import org.ztfclass.votables.input.CsvTable;
+import org.ztfclass.votables.input.CsvRecords;
 import org.ztfclass.votables.input.ReadResult;
 
 /**
@@ -22,35 +21,25 @@ public final class AlerceDetectionsReader implements LightCurveReader {
 
     @Override
     public ReadResult<Detection> read(Reader in, String source) throws IOException {
-        ReadResult<Detection> result = new ReadResult<>(source);
-        CsvTable table;
-        try {
-            table = new CsvTable(in, source);
-        } catch (BadInputException e) {
-            result.reject(e.problem());
-            return result;
-        }
-        int oid = table.column("objectId", "oid");
-        int fid = table.column("fid");
-        int mjd = table.column("mjd");
-        int jd = table.column("jd");
-        int mag = table.column("magpsf");
-        int err = table.column("sigmapsf");
-        if (oid < 0 || fid < 0 || (mjd < 0 && jd < 0) || mag < 0 || err < 0) {
-            result.reject("line 1", "a detection table needs columns objectId, fid, mjd (or jd), magpsf, sigmapsf");
-            return result;
-        }
-        int candid = table.column("candid");
-        int ra = table.column("ra");
-        int dec = table.column("dec");
-        int rb = table.column("rb");
-        int drb = table.column("drb");
-        int isdiffpos = table.column("isdiffpos");
-        int programid = table.column("programid");
-        int diffmaglim = table.column("diffmaglim");
-        for (List<String> cells = table.next(); cells != null; cells = table.next()) {
-            CsvRow row = new CsvRow(cells, table.header(), source, table.lineNumber());
-            try {
+        return CsvRecords.read(in, source, table -> {
+            int oid = table.column("objectId", "oid");
+            int fid = table.column("fid");
+            int mjd = table.column("mjd");
+            int jd = table.column("jd");
+            int mag = table.column("magpsf");
+            int err = table.column("sigmapsf");
+            if (oid < 0 || fid < 0 || (mjd < 0 && jd < 0) || mag < 0 || err < 0) {
+                throw new BadInputException(source, "line 1", "a detection table needs columns objectId, fid, mjd (or jd), magpsf, sigmapsf");
+            }
+            int candid = table.column("candid");
+            int ra = table.column("ra");
+            int dec = table.column("dec");
+            int rb = table.column("rb");
+            int drb = table.column("drb");
+            int isdiffpos = table.column("isdiffpos");
+            int programid = table.column("programid");
+            int diffmaglim = table.column("diffmaglim");
+            return row -> {
                 String objectId = row.requiredText(oid);
                 if (!ZtfIds.isValid(objectId)) {
                     throw row.problem(oid, "'" + objectId + "' is not a ZTF object id");
@@ -67,19 +56,14 @@ public final class AlerceDetectionsReader implements LightCurveReader {
                 } catch (IllegalArgumentException x) {
                     throw row.problem(isdiffpos, x.getMessage());
                 }
-                String candidText = row.text(candid);
-                Long candidValue = candid(row, candid, candidText);
+                Long candidValue = candid(row, candid, row.text(candid));
                 Double prog = row.number(programid);
                 double time = mjd >= 0 ? row.requiredNumber(mjd) + Detection.MJD_OFFSET : row.requiredNumber(jd);
-                result.accept(new Detection(objectId, candidValue, time, band,
-                        row.requiredNumber(mag), row.requiredNumber(err), row.number(diffmaglim), row.number(ra),
-                        row.number(dec), row.number(rb), row.number(drb), sign,
-                        prog == null ? null : (int) Math.round(prog)));
-            } catch (BadInputException x) {
-                result.reject(x.problem());
-            }
-        }
-        return result;
+                return new Detection(objectId, candidValue, time, band, row.requiredNumber(mag), row.requiredNumber(err),
+                        row.number(diffmaglim), row.number(ra), row.number(dec), row.number(rb), row.number(drb), sign,
+                        prog == null ? null : (int) Math.round(prog));
+            };
+        });
     }
 
     private static Long candid(CsvRow row, int col, String text) throws BadInputException {

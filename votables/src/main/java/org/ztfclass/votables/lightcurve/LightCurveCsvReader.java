@@ -5,8 +5,7 @@ import java.io.Reader;
 import org.ztfclass.votables.domain.Band;
 import org.ztfclass.votables.domain.Detection;
 import org.ztfclass.votables.input.BadInputException;
-import org.ztfclass.votables.input.CsvRow;
-import org.ztfclass.votables.input.CsvTable;
+import org.ztfclass.votables.input.CsvRecords;
 import org.ztfclass.votables.input.ReadResult;
 
 /**
@@ -19,30 +18,19 @@ public final class LightCurveCsvReader implements LightCurveReader {
 
     @Override
     public ReadResult<Detection> read(Reader in, String source) throws IOException {
-        ReadResult<Detection> result = new ReadResult<>(source);
         String objectId = ZtfIds.fromFileName(source);
-        if (objectId == null) {
-            result.reject("file", "file name must be the object's ZTF id, e.g. ZTF18abcdefg.csv");
-            return result;
-        }
-        CsvTable table;
-        try {
-            table = new CsvTable(in, source);
-        } catch (BadInputException e) {
-            result.reject(e.problem());
-            return result;
-        }
-        int time = table.column("time", "mjd");
-        int mag = table.column("mag", "magpsf");
-        int err = table.column("magerr", "sigmapsf");
-        int band = table.column("band", "filter");
-        if (time < 0 || mag < 0 || err < 0 || band < 0) {
-            result.reject("line 1", "header must have columns time,mag,magerr,band; found " + table.header());
-            return result;
-        }
-        for (java.util.List<String> cells = table.next(); cells != null; cells = table.next()) {
-            CsvRow row = new CsvRow(cells, table.header(), source, table.lineNumber());
-            try {
+        return CsvRecords.read(in, source, table -> {
+            if (objectId == null) {
+                throw new BadInputException(source, "file", "file name must be the object's ZTF id, e.g. ZTF18abcdefg.csv");
+            }
+            int time = table.column("time", "mjd");
+            int mag = table.column("mag", "magpsf");
+            int err = table.column("magerr", "sigmapsf");
+            int band = table.column("band", "filter");
+            if (time < 0 || mag < 0 || err < 0 || band < 0) {
+                throw new BadInputException(source, "line 1", "header must have columns time,mag,magerr,band; found " + table.header());
+            }
+            return row -> {
                 double t = row.requiredNumber(time);
                 double jd = t > 2_400_000 ? t : t + Detection.MJD_OFFSET;
                 double m = row.requiredNumber(mag);
@@ -53,11 +41,8 @@ public final class LightCurveCsvReader implements LightCurveReader {
                 } catch (IllegalArgumentException x) {
                     throw row.problem(band, x.getMessage());
                 }
-                result.accept(new Detection(objectId, null, jd, b, m, e, null, null, null, null, null, null, null));
-            } catch (BadInputException x) {
-                result.reject(x.problem());
-            }
-        }
-        return result;
+                return new Detection(objectId, null, jd, b, m, e, null, null, null, null, null, null, null);
+            };
+        });
     }
 }
