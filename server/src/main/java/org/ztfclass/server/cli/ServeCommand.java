@@ -25,7 +25,14 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     static void serveUntilStopped(Database db, ServerOptions options) throws InterruptedException {
-        ApiServer api = new ApiServer(db).start(options.host, options.port);
+        ApiServer api;
+        try {
+            api = new ApiServer(db).start(options.host, options.port);
+        } catch (RuntimeException e) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new ServeCommand()),
+                    "cannot listen on " + options.host + ":" + options.port + " (" + rootMessage(e)
+                            + "); is another server using it? Choose another with --port N");
+        }
         String shown = options.host.equals("0.0.0.0") || options.host.equals("127.0.0.1") ? "localhost" : options.host;
         System.out.println("ztfclass serving http://" + shown + ":" + api.port() + "  (store: " + db.file() + "; Ctrl+C stops)");
         CountDownLatch stopped = new CountDownLatch(1);
@@ -34,5 +41,13 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }));
         stopped.await();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 }
