@@ -54,7 +54,7 @@ public final class IngestBenchmark {
                 bestIngest = Math.max(bestIngest, ingestRate);
             }
             out.printf("reference  decode only (Avro + FITS cutout check, no store): %,10.0f alerts/s%n", bestDecode);
-            out.printf("ztfclass   ingest into SQLite (WAL, one transaction a file): %,10.0f alerts/s  = %.2f x the decode-only rate%n",
+            out.printf("ztfclass   ingest into SQLite (WAL, batched transactions):    %,10.0f alerts/s  = %.2f x the decode-only rate%n",
                     bestIngest, bestIngest / bestDecode);
         } finally {
             deleteTree(work);

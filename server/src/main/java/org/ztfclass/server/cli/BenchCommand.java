@@ -22,7 +22,7 @@ final class BenchCommand implements Runnable {
         @Option(names = "--alerts", defaultValue = "2000", description = "synthetic packets to ingest (default: ${DEFAULT-VALUE})")
         int alerts;
 
-        @Option(names = "--rounds", defaultValue = "3", description = "repetitions, best reported (default: ${DEFAULT-VALUE})")
+        @Option(names = "--rounds", defaultValue = "5", description = "repetitions, best reported (default: ${DEFAULT-VALUE})")
         int rounds;
 
         @Override
@@ -38,7 +38,7 @@ final class BenchCommand implements Runnable {
         @Option(names = "--rows", defaultValue = "100000", description = "objects in the table (default: ${DEFAULT-VALUE})")
         int rows;
 
-        @Option(names = "--rounds", defaultValue = "3", description = "repetitions, best reported (default: ${DEFAULT-VALUE})")
+        @Option(names = "--rounds", defaultValue = "5", description = "repetitions, best reported (default: ${DEFAULT-VALUE})")
         int rounds;
 
         @Override

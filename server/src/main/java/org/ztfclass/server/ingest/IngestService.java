@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ztfclass.server.store.IngestCounts;
+import org.ztfclass.server.store.SourcedAlert;
 import org.ztfclass.server.store.StoreWriter;
 import org.ztfclass.votables.alert.AvroAlertReader;
 import org.ztfclass.votables.catalogue.BtsCatalogueReader;
@@ -35,17 +36,14 @@ import org.ztfclass.votables.lightcurve.LightCurveReader;
  * Loads files into the store: ZTF Avro alert packets, light-curve CSVs, ALeRCE detection
  * tables, the BTS catalogue and label lists. Directories are walked recursively (files ending in
  * {@code .avro} or {@code .csv}, hidden files skipped, in name order); each file's format is
- * recognised from its content. Each file is written in its own transaction(s) of at most
- * {@value #ALERTS_PER_TRANSACTION} alerts, so a bad file or a kill loses at most the file in
- * progress and re-running completes the store (all writes are idempotent). Bad records are
- * reported in the {@link IngestReport} and skipped; the rest of the file is kept.
+ * recognised from its content. Small files are written together, whole files to a transaction
+ * (see {@link PendingWrites}), so a kill loses at most the batch in progress and re-running
+ * completes the store (all writes are idempotent). Bad records are reported in the
+ * {@link IngestReport} and skipped; the rest of the file is kept.
  *
  * <p>Thread-safe (stateless apart from the store).
  */
 public final class IngestService {
-
-    /** Alerts written per transaction when one file holds many packets. */
-    public static final int ALERTS_PER_TRANSACTION = 500;
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
 
@@ -60,11 +58,12 @@ public final class IngestService {
         List<InputProblem> problems = new ArrayList<>();
         List<Path> files = expand(paths, problems);
         Map<InputFormat, Integer> formats = new EnumMap<>(InputFormat.class);
+        PendingWrites pending = new PendingWrites(writer);
         IngestCounts added = IngestCounts.NONE;
         long records = 0;
         int done = 0;
         for (Path file : files) {
-            FileOutcome outcome = ingestFile(file);
+            FileOutcome outcome = ingestFile(file, pending);
             formats.merge(outcome.format, 1, Integer::sum);
             records += outcome.records;
             added = added.plus(outcome.added);
@@ -72,13 +71,16 @@ public final class IngestService {
             outcome.problems.forEach(p -> LOG.warn("rejected {}", p));
             progress.fileDone(++done, files.size(), file);
         }
-        return new IngestReport(formats, records, added, problems);
+        pending.flush();
+        pending.problems().forEach(p -> LOG.warn("rejected {}", p));
+        problems.addAll(pending.problems());
+        return new IngestReport(formats, records, added.plus(pending.added()), problems);
     }
 
     private record FileOutcome(InputFormat format, long records, IngestCounts added, List<InputProblem> problems) {
     }
 
-    private FileOutcome ingestFile(Path file) {
+    private FileOutcome ingestFile(Path file, PendingWrites pending) {
         String source = file.toString();
         InputFormat format;
         try {
@@ -90,14 +92,16 @@ public final class IngestService {
         try {
             switch (format) {
                 case AVRO_ALERTS:
-                    return alerts(file, source);
+                    return alerts(file, source, pending);
                 case LIGHTCURVE_CSV:
-                    return points(file, source, new LightCurveCsvReader(), "lightcurve-csv", format);
+                    return points(file, source, new LightCurveCsvReader(), "lightcurve-csv", format, pending);
                 case ALERCE_DETECTIONS:
-                    return points(file, source, new AlerceDetectionsReader(), "alerce", format);
+                    return points(file, source, new AlerceDetectionsReader(), "alerce", format, pending);
                 case BTS_CATALOGUE:
+                    pending.flush();
                     return catalogue(file, source, new BtsCatalogueReader(), format);
                 case LABEL_LIST:
+                    pending.flush();
                     return catalogue(file, source, new LabelListReader(), format);
                 default:
                     return new FileOutcome(format, 0, IngestCounts.NONE, List.of(new InputProblem(source, "file",
@@ -113,26 +117,29 @@ public final class IngestService {
         }
     }
 
-    private FileOutcome alerts(Path file, String source) throws IOException, SQLException {
+    private FileOutcome alerts(Path file, String source, PendingWrites pending) throws IOException {
         ReadResult<Alert> read;
         try (InputStream in = Files.newInputStream(file)) {
             read = new AvroAlertReader().read(in, source);
         }
         List<Alert> alerts = read.records();
-        IngestCounts added = IngestCounts.NONE;
-        for (int from = 0; from < alerts.size(); from += ALERTS_PER_TRANSACTION) {
-            added = added.plus(writer.writeAlerts(alerts.subList(from, Math.min(alerts.size(), from + ALERTS_PER_TRANSACTION)), source));
+        for (int from = 0; from < alerts.size(); from += PendingWrites.ALERTS_PER_BATCH) {
+            pending.addAlerts(alerts.subList(from, Math.min(alerts.size(), from + PendingWrites.ALERTS_PER_BATCH)).stream()
+                    .map(a -> new SourcedAlert(a, source)).toList(), source);
         }
-        return new FileOutcome(InputFormat.AVRO_ALERTS, alerts.size(), added, read.problems());
+        return new FileOutcome(InputFormat.AVRO_ALERTS, alerts.size(), IngestCounts.NONE, read.problems());
     }
 
-    private FileOutcome points(Path file, String source, LightCurveReader reader, String kind, InputFormat format)
-            throws IOException, SQLException {
+    private FileOutcome points(Path file, String source, LightCurveReader reader, String kind, InputFormat format,
+                               PendingWrites pending) throws IOException {
         ReadResult<Detection> read;
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             read = reader.read(in, source);
         }
-        return new FileOutcome(format, read.records().size(), writer.writeDetections(read.records(), kind), read.problems());
+        if (!read.records().isEmpty()) {
+            pending.addPoints(read.records(), kind, source);
+        }
+        return new FileOutcome(format, read.records().size(), IngestCounts.NONE, read.problems());
     }
 
     private FileOutcome catalogue(Path file, String source, LabelCatalogueReader reader, InputFormat format)

@@ -64,17 +64,18 @@ public final class StoreWriter {
      * Stores alert packets: the object, the alert's context, its cutouts, the triggering
      * detection and the history (detections and upper limits).
      *
-     * @param sourceFile recorded with each alert
+     * @param sourced the packets, each with the file it came from
      */
-    public IngestCounts writeAlerts(List<Alert> alerts, String sourceFile) throws SQLException {
-        if (alerts.isEmpty()) {
+    public IngestCounts writeAlerts(List<SourcedAlert> sourced) throws SQLException {
+        if (sourced.isEmpty()) {
             return IngestCounts.NONE;
         }
         return inTransaction(c -> {
             String now = Instant.now().toString();
             Set<String> ids = new LinkedHashSet<>();
             List<Detection> points = new ArrayList<>();
-            for (Alert a : alerts) {
+            for (SourcedAlert s : sourced) {
+                Alert a = s.alert();
                 ids.add(a.objectId());
                 points.addAll(a.history());
                 points.add(a.candidate());
@@ -84,7 +85,8 @@ public final class StoreWriter {
             int cutouts;
             try (PreparedStatement ps = c.prepareStatement(INSERT_ALERT);
                  PreparedStatement cs = c.prepareStatement(INSERT_CUTOUT)) {
-                for (Alert a : alerts) {
+                for (SourcedAlert s : sourced) {
+                    Alert a = s.alert();
                     var x = a.context();
                     ps.setLong(1, a.candid());
                     ps.setString(2, a.objectId());
@@ -101,7 +103,7 @@ public final class StoreWriter {
                     Sql.setDouble(ps, 13, x.jdstarthist());
                     Sql.setDouble(ps, 14, x.magnr());
                     Sql.setDouble(ps, 15, x.distnr());
-                    ps.setString(16, sourceFile);
+                    ps.setString(16, s.sourceFile());
                     ps.setString(17, now);
                     ps.addBatch();
                     for (Cutout cut : a.cutouts()) {
