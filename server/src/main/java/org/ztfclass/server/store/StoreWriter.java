@@ -159,10 +159,11 @@ public final class StoreWriter {
             Set<String> ids = new LinkedHashSet<>();
             entries.forEach(e -> ids.add(e.objectId()));
             int objects = insertObjects(c, ids, now);
-            int catalogue = 0;
+            int catalogue;
             int labels;
             try (PreparedStatement ps = c.prepareStatement(INSERT_CATALOGUE);
                  PreparedStatement ls = c.prepareStatement(INSERT_CATALOGUE_LABEL)) {
+                boolean anyRow = false;
                 for (CatalogueEntry e : entries) {
                     if (e.ra() != null || e.peakMag() != null) {
                         ps.setString(1, e.catalogue());
@@ -184,7 +185,7 @@ public final class StoreWriter {
                         Sql.setDouble(ps, 17, e.extinctionAv());
                         ps.setString(18, sourceFile);
                         ps.addBatch();
-                        catalogue++;
+                        anyRow = true;
                     }
                     if (e.fineClass() != null) {
                         Label l = Label.fromCatalogue(e.objectId(), e.fineClass(), e.catalogue());
@@ -198,7 +199,7 @@ public final class StoreWriter {
                         ls.addBatch();
                     }
                 }
-                catalogue = catalogue == 0 ? 0 : Sql.sum(ps.executeBatch());
+                catalogue = anyRow ? Sql.sum(ps.executeBatch()) : 0;
                 labels = Sql.sum(ls.executeBatch());
             }
             SummaryRefresher.refresh(c, ids, now);

@@ -61,7 +61,8 @@ public record ObjectColumnLocator(int idColumn, int raColumn, int decColumn) {
         return -1;
     }
 
-    private static boolean typeFits(ColumnInfo info, boolean textual) {
-        return textual ? true : Number.class.isAssignableFrom(info.getContentClass()) || info.getContentClass() == String.class;
+    /** Ids may be of any type (some surveys use integers); positions must be numbers or sexagesimal strings. */
+    private static boolean typeFits(ColumnInfo info, boolean anyType) {
+        return anyType || Number.class.isAssignableFrom(info.getContentClass()) || info.getContentClass() == String.class;
     }
 }

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import org.xml.sax.SAXParseException;
 import org.ztfclass.votables.input.BadInputException;
 import uk.ac.starlink.table.StarTable;
-import uk.ac.starlink.table.StarTableFactory;
 import uk.ac.starlink.table.StoragePolicy;
 import uk.ac.starlink.util.ByteArrayDataSource;
 import uk.ac.starlink.votable.VOTableBuilder;
@@ -43,11 +42,6 @@ public final class VotableReader {
         } catch (IOException | RuntimeException e) {
             throw new BadInputException(source, location(e), "not a readable VOTable: " + message(e), e);
         }
-    }
-
-    /** @return a factory whose default storage keeps tables in memory, for callers that need one */
-    static StarTableFactory factory() {
-        return new StarTableFactory(true);
     }
 
     private static String location(Throwable e) {
