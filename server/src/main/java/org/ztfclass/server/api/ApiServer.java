@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.ztfclass.server.funnel.FunnelRunner;
 import org.ztfclass.server.store.Database;
+import org.ztfclass.server.store.FunnelStore;
 import org.ztfclass.server.store.ObjectQueries;
 import org.ztfclass.votables.table.VotableWriter;
 
@@ -30,6 +32,7 @@ public final class ApiServer {
         ObjectQueries queries = new ObjectQueries(db);
         ObjectHandlers objects = new ObjectHandlers(queries);
         StatusHandler status = new StatusHandler(queries);
+        FunnelHandlers funnel = new FunnelHandlers(new FunnelRunner(new FunnelStore(db)));
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.staticFiles.add(files -> {
@@ -43,6 +46,8 @@ public final class ApiServer {
         app.get("/api/objects/{objectId}", objects::one);
         app.get("/api/objects/{objectId}/lightcurve", objects::lightCurve);
         app.get("/api/objects/{objectId}/cutouts/{file}", objects::cutout);
+        app.get("/api/funnel", funnel::report);
+        app.get("/funnel", funnel::page);
 
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {

@@ -61,4 +61,18 @@ final class QueryParameters {
             throw ApiException.badParameter("class", v, "one of SN_IA, SN_II, OTHER");
         }
     }
+
+    static String droppedBy(Context ctx) {
+        String v = ctx.queryParam("dropped_by");
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        String stage = v.trim().toLowerCase(Locale.ROOT);
+        if (!stage.equals(org.ztfclass.server.store.ObjectFilter.PASSED)
+                && !org.ztfclass.server.funnel.FunnelConfig.STAGES.contains(stage)) {
+            throw ApiException.badParameter("dropped_by", v, "a funnel stage (" + String.join(", ",
+                    org.ztfclass.server.funnel.FunnelConfig.STAGES) + ") or none");
+        }
+        return stage;
+    }
 }

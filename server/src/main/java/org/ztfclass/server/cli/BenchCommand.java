@@ -1,6 +1,7 @@
 package org.ztfclass.server.cli;
 
 import java.util.concurrent.Callable;
+import org.ztfclass.server.bench.FunnelBenchmark;
 import org.ztfclass.server.bench.IngestBenchmark;
 import org.ztfclass.server.bench.VotableBenchmark;
 import picocli.CommandLine.Command;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Option;
 
 /** {@code ztfclass bench ingest|votable}: speed figures printed next to a reference measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (each prints its figure beside a reference).",
-        subcommands = {BenchCommand.Ingest.class, BenchCommand.Votable.class})
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Votable.class, BenchCommand.Funnel.class})
 final class BenchCommand implements Runnable {
 
     @Override
@@ -44,6 +45,19 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             VotableBenchmark.run(Home.sampleData(), rows, rounds, System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "funnel", mixinStandardHelpOptions = true,
+            description = "The funnel over N objects (sample + synthetic) vs a plain read of the same rows; then a re-run.")
+    static final class Funnel implements Callable<Integer> {
+        @Option(names = "--objects", defaultValue = "1500000", description = "objects in the store (default: ${DEFAULT-VALUE})")
+        long objects;
+
+        @Override
+        public Integer call() throws Exception {
+            FunnelBenchmark.run(Home.sampleData(), objects, System.out);
             return 0;
         }
     }

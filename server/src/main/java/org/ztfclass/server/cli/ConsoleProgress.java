@@ -23,7 +23,7 @@ final class ConsoleProgress implements IngestProgress {
     @Override
     public void fileDone(int done, int total, Path file) {
         int filled = total == 0 ? WIDTH : done * WIDTH / total;
-        String bar = "[" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + done + "/" + total + " files";
+        String bar = "[" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + done + "/" + total + (file == null ? "" : " files");
         if (terminal) {
             out.print("\r" + bar + (done == total ? System.lineSeparator() : ""));
             out.flush();

@@ -50,7 +50,30 @@ public final class Database {
                 .loggers("slf4j")
                 .load()
                 .migrate();
+        db.backfillFacts();
         return db;
+    }
+
+    /**
+     * Computes the funnel facts of objects stored before the facts existed (a store created
+     * before migration V2), so the funnel judges every object on the same footing.
+     */
+    private void backfillFacts() throws SQLException {
+        try (Connection c = connect()) {
+            java.util.List<String> missing = new java.util.ArrayList<>();
+            try (Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(
+                    "SELECT object_id FROM objects WHERE n_episodes IS NULL")) {
+                while (rs.next()) {
+                    missing.add(rs.getString(1));
+                }
+            }
+            if (missing.isEmpty()) {
+                return;
+            }
+            c.setAutoCommit(false);
+            SummaryRefresher.refresh(c, missing, java.time.Instant.now().toString());
+            c.commit();
+        }
     }
 
     /** @return a new connection in auto-commit mode; the caller closes it */

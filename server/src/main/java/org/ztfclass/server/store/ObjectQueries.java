@@ -23,8 +23,9 @@ public final class ObjectQueries {
     /** The current label of an object is its most recent label event. */
     private static final String OBJECT_COLUMNS =
             "SELECT o.object_id, o.ra, o.dec, o.first_detection_jd, o.last_detection_jd, o.n_detections, "
-            + "o.peak_mag_g, o.peak_mag_r, o.peak_mag_i, l.top_class, l.fine_class FROM objects o "
-            + "LEFT JOIN labels l ON l.id = (SELECT MAX(id) FROM labels WHERE object_id = o.object_id) ";
+            + "o.peak_mag_g, o.peak_mag_r, o.peak_mag_i, l.top_class, l.fine_class, fd.stage, fd.reason, fd.rescued FROM objects o "
+            + "LEFT JOIN labels l ON l.id = (SELECT MAX(id) FROM labels WHERE object_id = o.object_id) "
+            + "LEFT JOIN funnel_drops fd ON fd.run_id = (SELECT MAX(id) FROM funnel_runs) AND fd.object_id = o.object_id ";
 
     private final Database db;
 
@@ -202,6 +203,12 @@ public final class ObjectQueries {
             clauses.add("l.top_class = ?");
             args.add(f.labelClass().name());
         }
+        if (ObjectFilter.PASSED.equals(f.droppedBy())) {
+            clauses.add("(fd.stage IS NULL OR fd.rescued = 1)");
+        } else if (f.droppedBy() != null) {
+            clauses.add("fd.stage = ? AND fd.rescued = 0");
+            args.add(f.droppedBy());
+        }
         return clauses.isEmpty() ? "" : "WHERE " + String.join(" AND ", clauses);
     }
 
@@ -218,6 +225,7 @@ public final class ObjectQueries {
         return new ZtfObject(rs.getString("object_id"), ra, dec, Sql.getDouble(rs, "first_detection_jd"),
                 Sql.getDouble(rs, "last_detection_jd"), rs.getInt("n_detections"), Sql.getDouble(rs, "peak_mag_g"),
                 Sql.getDouble(rs, "peak_mag_r"), Sql.getDouble(rs, "peak_mag_i"), top == null ? "unlabelled" : "labelled",
-                top, rs.getString("fine_class"));
+                top, rs.getString("fine_class"), rs.getInt("rescued") == 1 ? null : rs.getString("stage"),
+                rs.getInt("rescued") == 1 ? "rescued by hand; the stage said: " + rs.getString("reason") : rs.getString("reason"));
     }
 }

@@ -4,20 +4,39 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * Recomputes the summary columns of objects (position, first/last detection, counts, peak
  * magnitude per band) from their stored points, inside the caller's transaction. The position
  * is the mean of the detections' positions (wrapped correctly across RA = 0), or the
- * catalogue position when no detection carries one.
+ * catalogue position when no detection carries one. The funnel's facts about each object (best
+ * real/bogus scores, detection episodes, latest alert context, catalogue peak magnitude) are
+ * refreshed with it, in the same row.
  */
 final class SummaryRefresher {
 
     private static final String POINTS =
-            "SELECT jd, fid, is_upper_limit, magpsf, ra, dec FROM detections WHERE object_id = ?";
+            "SELECT jd, fid, is_upper_limit, magpsf, ra, dec, rb, drb, isdiffpos FROM detections WHERE object_id = ?";
     private static final String CATALOGUE_POSITION =
             "SELECT ra, dec FROM catalogue_entries WHERE object_id = ? AND ra IS NOT NULL ORDER BY catalogue LIMIT 1";
+    private static final String CATALOGUE_PEAK =
+            "SELECT MIN(peak_mag) AS peak FROM catalogue_entries WHERE object_id = ?";
+    private static final String LATEST_ALERT =
+            "SELECT ssdistnr, ssmagnr, sgscore1, distpsnr1, neargaia, maggaia, ndethist, jdstarthist, distnr, magnr "
+            + "FROM alerts WHERE object_id = ? ORDER BY jd DESC LIMIT 1";
+    private static final String UPDATE_FACTS =
+            "UPDATE objects SET real_score_1 = ?, real_score_2 = ?, real_score_3 = ?, real_score_4 = ?, real_score_5 = ?, "
+            + "n_episodes = ?, catalogue_peak_mag = ?, ssdistnr = ?, ssmagnr = ?, sgscore1 = ?, distpsnr1 = ?, neargaia = ?, "
+            + "maggaia = ?, ndethist = ?, jdstarthist = ?, distnr = ?, magnr = ? WHERE object_id = ?";
+    /** Detections further apart than this start a new episode (a season gap, or a second outburst). */
+    static final double EPISODE_GAP_DAYS = 90.0;
+    /** How many best real/bogus scores are kept per object: the funnel can ask for up to this many good detections. */
+    public static final int KEPT_SCORES = 5;
+
     private static final String UPDATE =
             "UPDATE objects SET ra = ?, dec = ?, first_detection_jd = ?, last_detection_jd = ?, n_detections = ?, "
             + "n_upper_limits = ?, peak_mag_g = ?, peak_mag_r = ?, peak_mag_i = ?, updated_at = ? WHERE object_id = ?";
@@ -28,6 +47,9 @@ final class SummaryRefresher {
     static void refresh(Connection c, Collection<String> objectIds, String now) throws SQLException {
         try (PreparedStatement points = c.prepareStatement(POINTS);
              PreparedStatement catalogue = c.prepareStatement(CATALOGUE_POSITION);
+             PreparedStatement cataloguePeak = c.prepareStatement(CATALOGUE_PEAK);
+             PreparedStatement latestAlert = c.prepareStatement(LATEST_ALERT);
+             PreparedStatement facts = c.prepareStatement(UPDATE_FACTS);
              PreparedStatement update = c.prepareStatement(UPDATE)) {
             for (String id : objectIds) {
                 Summary s = new Summary();
@@ -36,6 +58,11 @@ final class SummaryRefresher {
                     while (rs.next()) {
                         s.add(rs.getDouble("jd"), rs.getInt("fid"), rs.getInt("is_upper_limit") == 1,
                                 Sql.getDouble(rs, "magpsf"), Sql.getDouble(rs, "ra"), Sql.getDouble(rs, "dec"));
+                        if (rs.getInt("is_upper_limit") == 0 && !"f".equals(rs.getString("isdiffpos"))) {
+                            Double drb = Sql.getDouble(rs, "drb");
+                            Double rb = Sql.getDouble(rs, "rb");
+                            s.scores.add(drb != null ? drb : rb != null ? rb : 1.0);
+                        }
                     }
                 }
                 Double ra = s.meanRa();
@@ -61,9 +88,38 @@ final class SummaryRefresher {
                 update.setString(10, now);
                 update.setString(11, id);
                 update.addBatch();
+                addFacts(facts, cataloguePeak, latestAlert, id, s);
             }
             update.executeBatch();
+            facts.executeBatch();
         }
+    }
+
+    private static void addFacts(PreparedStatement facts, PreparedStatement cataloguePeak, PreparedStatement latestAlert,
+                                 String id, Summary s) throws SQLException {
+        List<Double> best = s.bestScores();
+        for (int k = 0; k < KEPT_SCORES; k++) {
+            Sql.setDouble(facts, 1 + k, k < best.size() ? best.get(k) : null);
+        }
+        facts.setInt(6, s.episodes());
+        cataloguePeak.setString(1, id);
+        try (ResultSet rs = cataloguePeak.executeQuery()) {
+            Sql.setDouble(facts, 7, rs.next() ? Sql.getDouble(rs, "peak") : null);
+        }
+        latestAlert.setString(1, id);
+        try (ResultSet rs = latestAlert.executeQuery()) {
+            boolean any = rs.next();
+            String[] doubles = {"ssdistnr", "ssmagnr", "sgscore1", "distpsnr1", "neargaia", "maggaia"};
+            for (int i = 0; i < doubles.length; i++) {
+                Sql.setDouble(facts, 8 + i, any ? Sql.getDouble(rs, doubles[i]) : null);
+            }
+            Sql.setInt(facts, 14, any ? Sql.getInt(rs, "ndethist") : null);
+            Sql.setDouble(facts, 15, any ? Sql.getDouble(rs, "jdstarthist") : null);
+            Sql.setDouble(facts, 16, any ? Sql.getDouble(rs, "distnr") : null);
+            Sql.setDouble(facts, 17, any ? Sql.getDouble(rs, "magnr") : null);
+        }
+        facts.setString(18, id);
+        facts.addBatch();
     }
 
     /** Accumulates one object's points. */
@@ -73,6 +129,8 @@ final class SummaryRefresher {
         int detections;
         int upperLimits;
         final Double[] peak = new Double[4];
+        final List<Double> scores = new ArrayList<>();
+        final List<Double> detectionTimes = new ArrayList<>();
         double sumX;
         double sumY;
         double sumZ;
@@ -84,6 +142,7 @@ final class SummaryRefresher {
                 return;
             }
             detections++;
+            detectionTimes.add(jd);
             first = first == null ? jd : Math.min(first, jd);
             last = last == null ? jd : Math.max(last, jd);
             if (mag != null && fid >= 1 && fid <= 3 && (peak[fid] == null || mag < peak[fid])) {
@@ -97,6 +156,29 @@ final class SummaryRefresher {
                 sumZ += Math.sin(d);
                 positions++;
             }
+        }
+
+        /** @return the best real/bogus scores, highest first, at most {@link #KEPT_SCORES} */
+        List<Double> bestScores() {
+            List<Double> sorted = new ArrayList<>(scores);
+            sorted.sort(Collections.reverseOrder());
+            return sorted.subList(0, Math.min(KEPT_SCORES, sorted.size()));
+        }
+
+        /** @return runs of detections separated by gaps longer than {@link #EPISODE_GAP_DAYS} */
+        int episodes() {
+            if (detectionTimes.isEmpty()) {
+                return 0;
+            }
+            List<Double> t = new ArrayList<>(detectionTimes);
+            Collections.sort(t);
+            int n = 1;
+            for (int i = 1; i < t.size(); i++) {
+                if (t.get(i) - t.get(i - 1) > EPISODE_GAP_DAYS) {
+                    n++;
+                }
+            }
+            return n;
         }
 
         Double meanRa() {

@@ -15,8 +15,11 @@ package org.ztfclass.votables.domain;
  * @param labelStatus     {@code unlabelled} or {@code labelled}
  * @param labelClass      current top-level class derived from label events, null if unlabelled
  * @param labelFineClass  the fine class of the current label, null if unlabelled
+ * @param droppedBy       the filter-funnel stage that dropped the object in the latest run, null if it passed
+ *                        (or the funnel never ran)
+ * @param dropReason      why, with the values the stage judged; null if not dropped
  */
 public record ZtfObject(String objectId, Double ra, Double dec, Double firstDetectionJd, Double lastDetectionJd,
                         int nDetections, Double peakMagG, Double peakMagR, Double peakMagI,
-                        String labelStatus, String labelClass, String labelFineClass) {
+                        String labelStatus, String labelClass, String labelFineClass, String droppedBy, String dropReason) {
 }

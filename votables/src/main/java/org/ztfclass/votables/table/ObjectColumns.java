@@ -19,7 +19,9 @@ public final class ObjectColumns {
             TableColumn.of("peak_mag_i", Double.class, "mag", "phot.mag;em.opt.I;stat.max", "Brightest ZTF i PSF magnitude (AB)", ZtfObject::peakMagI),
             TableColumn.of("label_status", String.class, "", "meta.code.status", "unlabelled or labelled", ZtfObject::labelStatus),
             TableColumn.of("label_class", String.class, "", "src.class", "Current class from label events: SN_IA, SN_II or OTHER", ZtfObject::labelClass),
-            TableColumn.of("label_fine_class", String.class, "", "meta.code.class", "Current class as labelled (e.g. SN Ia-91T-like)", ZtfObject::labelFineClass));
+            TableColumn.of("label_fine_class", String.class, "", "meta.code.class", "Current class as labelled (e.g. SN Ia-91T-like)", ZtfObject::labelFineClass),
+            TableColumn.of("dropped_by", String.class, "", "meta.code.qual", "Filter-funnel stage that dropped the object in the latest run (empty: passed)", ZtfObject::droppedBy),
+            TableColumn.of("drop_reason", String.class, "", "meta.note", "Why the stage dropped it, with the values it judged", ZtfObject::dropReason));
 
     private ObjectColumns() {
     }

@@ -1,0 +1,26 @@
+package org.ztfclass.server.funnel;
+
+import org.ztfclass.server.store.ObjectFacts;
+
+/** Drops objects within {@code bMin} degrees of the Galactic plane (crowded, extincted, mostly stellar). */
+public record GalacticPlaneStage(double bMin) implements FunnelStage {
+
+    @Override
+    public String name() {
+        return "galactic_plane";
+    }
+
+    @Override
+    public String settings() {
+        return "|b| >= " + bMin + " deg";
+    }
+
+    @Override
+    public Drop judge(ObjectFacts f) {
+        if (f.ra() == null || f.dec() == null) {
+            return new Drop("no position", "the store has no position for this object");
+        }
+        double b = GalacticLatitude.of(f.ra(), f.dec());
+        return Math.abs(b) < bMin ? new Drop("|b| < " + bMin + " deg", String.format("|b| = %.2f deg < %s deg", Math.abs(b), bMin)) : null;
+    }
+}

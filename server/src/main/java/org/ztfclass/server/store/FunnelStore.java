@@ -1,0 +1,316 @@
+package org.ztfclass.server.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The funnel's side of the store: streams every object's {@link ObjectFacts}, records runs
+ * (stage counts, and why each dropped object was dropped), hand rescues, and the comparison of a
+ * run with the one before. Drops are kept for the latest two runs only. Thread-safe; one
+ * {@link Recorder} belongs to one thread.
+ */
+public final class FunnelStore {
+
+    private static final String FACTS =
+            "SELECT o.object_id, o.ra, o.dec, o.synthetic, o.n_detections, o.first_detection_jd, o.last_detection_jd, "
+            + "o.peak_mag_g, o.peak_mag_r, o.peak_mag_i, o.real_score_1, o.real_score_2, o.real_score_3, o.real_score_4, "
+            + "o.real_score_5, o.n_episodes, o.catalogue_peak_mag, o.ssdistnr, o.ssmagnr, o.sgscore1, o.distpsnr1, "
+            + "o.neargaia, o.maggaia, o.ndethist, o.jdstarthist, o.distnr, o.magnr FROM objects o";
+
+    private final Database db;
+
+    public FunnelStore(Database db) {
+        this.db = db;
+    }
+
+    /** Streams every object's facts to {@code sink}, one at a time (memory does not grow with the store). */
+    public long forEachFacts(Consumer<ObjectFacts> sink) throws SQLException {
+        long n = 0;
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.setFetchSize(1000);
+            try (ResultSet rs = s.executeQuery(FACTS)) {
+                double[] scores = new double[ObjectFacts.MAX_SCORES];
+                while (rs.next()) {
+                    int k = 0;
+                    for (int i = 0; i < scores.length; i++) {
+                        double v = rs.getDouble(11 + i);
+                        if (!rs.wasNull()) {
+                            scores[k++] = v;
+                        }
+                    }
+                    sink.accept(new ObjectFacts(rs.getString(1), nullable(rs, 2), nullable(rs, 3), rs.getInt(4) == 1,
+                            rs.getInt(5), nullable(rs, 6), nullable(rs, 7), minOf(nullable(rs, 8), nullable(rs, 9), nullable(rs, 10)),
+                            nullable(rs, 17), java.util.Arrays.copyOf(scores, k), rs.getInt(16), nullable(rs, 18), nullable(rs, 19),
+                            nullable(rs, 20), nullable(rs, 21), nullable(rs, 22), nullable(rs, 23), integer(rs, 24), nullable(rs, 25),
+                            nullable(rs, 26), nullable(rs, 27)));
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    /** @return the objects someone rescued by hand (at any time) */
+    public Set<String> rescuedObjects() throws SQLException {
+        Set<String> out = new HashSet<>();
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT DISTINCT object_id FROM funnel_rescues")) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Records that a person wants a dropped object to pass the funnel.
+     *
+     * @return false if the store does not know the object
+     */
+    public boolean addRescue(String objectId, String userName, String reason) throws SQLException {
+        try (Connection c = db.connect();
+             PreparedStatement known = c.prepareStatement("SELECT 1 FROM objects WHERE object_id = ?");
+             PreparedStatement ps = c.prepareStatement(
+                     "INSERT INTO funnel_rescues (object_id, user_name, reason, created_at) VALUES (?,?,?,?)")) {
+            known.setString(1, objectId);
+            try (ResultSet rs = known.executeQuery()) {
+                if (!rs.next()) {
+                    return false;
+                }
+            }
+            ps.setString(1, objectId);
+            ps.setString(2, userName);
+            ps.setString(3, reason);
+            ps.setString(4, Instant.now().toString());
+            ps.executeUpdate();
+            return true;
+        }
+    }
+
+    /** Starts recording a run; everything it records is committed by {@link Recorder#finish} or not at all. */
+    public Recorder startRun(String config) throws SQLException {
+        return new Recorder(db.connect(), config);
+    }
+
+    /** A stage's counts in a run. */
+    public record StageCount(int position, String stage, String settings, long in, long dropped, long out, String mainReason) {
+    }
+
+    /** A recorded run. */
+    public record Run(long id, String startedAt, Double seconds, String config, long in, long out, long rescued) {
+    }
+
+    /** @return the latest run, if any */
+    public Optional<Run> latestRun() throws SQLException {
+        return run("SELECT * FROM funnel_runs ORDER BY id DESC LIMIT 1", null);
+    }
+
+    /** @return the run before {@code runId}, if any */
+    public Optional<Run> runBefore(long runId) throws SQLException {
+        return run("SELECT * FROM funnel_runs WHERE id < ? ORDER BY id DESC LIMIT 1", runId);
+    }
+
+    private Optional<Run> run(String sql, Long arg) throws SQLException {
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            if (arg != null) {
+                ps.setLong(1, arg);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Run(rs.getLong("id"), rs.getString("started_at"), Sql.getDouble(rs, "seconds"),
+                        rs.getString("config"), rs.getLong("objects_in"), rs.getLong("objects_out"), rs.getLong("rescued")));
+            }
+        }
+    }
+
+    /** @return the stage counts of a run, in stage order */
+    public List<StageCount> stageCounts(long runId) throws SQLException {
+        List<StageCount> out = new ArrayList<>();
+        try (Connection c = db.connect();
+             PreparedStatement ps = c.prepareStatement("SELECT * FROM funnel_stage_counts WHERE run_id = ? ORDER BY position")) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new StageCount(rs.getInt("position"), rs.getString("stage"), rs.getString("settings"), rs.getLong("objects_in"),
+                            rs.getLong("dropped"), rs.getLong("objects_out"), rs.getString("main_reason")));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** How two runs' verdicts differ, object by object. */
+    public record Difference(long newlyDropped, long newlyPassed, long droppedByAnotherStage) {
+    }
+
+    /**
+     * Compares two runs' verdicts object by object, walking both runs' drops in object-id order
+     * (their primary-key order: one sequential pass, nothing held in memory). Rescued drops count as passed.
+     *
+     * @return how {@code run} differs from {@code previous}
+     */
+    public Difference difference(long run, long previous) throws SQLException {
+        String sql = "SELECT object_id, stage FROM funnel_drops WHERE run_id = ? AND rescued = 0 ORDER BY object_id";
+        long newlyDropped = 0;
+        long newlyPassed = 0;
+        long otherStage = 0;
+        try (Connection c = db.connect(); PreparedStatement now = c.prepareStatement(sql); PreparedStatement before = c.prepareStatement(sql)) {
+            now.setLong(1, run);
+            before.setLong(1, previous);
+            try (ResultSet a = now.executeQuery(); ResultSet b = before.executeQuery()) {
+                boolean hasA = a.next();
+                boolean hasB = b.next();
+                while (hasA || hasB) {
+                    int cmp = !hasA ? 1 : !hasB ? -1 : a.getString(1).compareTo(b.getString(1));
+                    if (cmp < 0) {
+                        newlyDropped++;
+                        hasA = a.next();
+                    } else if (cmp > 0) {
+                        newlyPassed++;
+                        hasB = b.next();
+                    } else {
+                        if (!a.getString(2).equals(b.getString(2))) {
+                            otherStage++;
+                        }
+                        hasA = a.next();
+                        hasB = b.next();
+                    }
+                }
+            }
+        }
+        return new Difference(newlyDropped, newlyPassed, otherStage);
+    }
+
+    /** Records one run in one transaction. Single-threaded; call {@link #finish} or {@link #abandon}. */
+    public static final class Recorder implements AutoCloseable {
+
+        private static final int BATCH = 10_000;
+        private final Connection c;
+        private final long runId;
+        private final PreparedStatement drops;
+        private int pending;
+        private boolean done;
+
+        private Recorder(Connection c, String config) throws SQLException {
+            this.c = c;
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO funnel_runs (started_at, config) VALUES (?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                ps.setString(1, Instant.now().toString());
+                ps.setString(2, config);
+                ps.executeUpdate();
+                try (ResultSet rs = ps.getGeneratedKeys()) {
+                    rs.next();
+                    runId = rs.getLong(1);
+                }
+            }
+            drops = c.prepareStatement("INSERT INTO funnel_drops (run_id, object_id, stage, category, reason, rescued) VALUES (?,?,?,?,?,?)");
+        }
+
+        /** @return this run's id */
+        public long runId() {
+            return runId;
+        }
+
+        /** Records why an object was dropped. */
+        public void drop(String objectId, String stage, String category, String reason, boolean rescued) throws SQLException {
+            drops.setLong(1, runId);
+            drops.setString(2, objectId);
+            drops.setString(3, stage);
+            drops.setString(4, category);
+            drops.setString(5, reason);
+            drops.setInt(6, rescued ? 1 : 0);
+            drops.addBatch();
+            if (++pending == BATCH) {
+                drops.executeBatch();
+                pending = 0;
+            }
+        }
+
+        /** Writes the counts, keeps drops of this run and the one before only, and commits. */
+        public void finish(List<StageCount> stages, long in, long out, long rescued, double seconds) throws SQLException {
+            drops.executeBatch();
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO funnel_stage_counts (run_id, position, stage, settings, "
+                    + "objects_in, dropped, objects_out, main_reason) VALUES (?,?,?,?,?,?,?,?)")) {
+                for (StageCount s : stages) {
+                    ps.setLong(1, runId);
+                    ps.setInt(2, s.position());
+                    ps.setString(3, s.stage());
+                    ps.setString(4, s.settings());
+                    ps.setLong(5, s.in());
+                    ps.setLong(6, s.dropped());
+                    ps.setLong(7, s.out());
+                    ps.setString(8, s.mainReason());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE funnel_runs SET objects_in = ?, objects_out = ?, rescued = ?, seconds = ? WHERE id = ?")) {
+                ps.setLong(1, in);
+                ps.setLong(2, out);
+                ps.setLong(3, rescued);
+                ps.setDouble(4, seconds);
+                ps.setLong(5, runId);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM funnel_drops WHERE run_id < "
+                    + "(SELECT COALESCE(MAX(id), 0) FROM funnel_runs WHERE id < ?)")) {
+                ps.setLong(1, runId);
+                ps.executeUpdate();
+            }
+            c.commit();
+            done = true;
+        }
+
+        /** Forgets everything recorded. */
+        public void abandon() throws SQLException {
+            if (!done) {
+                c.rollback();
+                done = true;
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                abandon();
+            } finally {
+                drops.close();
+                c.close();
+            }
+        }
+    }
+
+    private static Double nullable(ResultSet rs, int col) throws SQLException {
+        double v = rs.getDouble(col);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Integer integer(ResultSet rs, int col) throws SQLException {
+        int v = rs.getInt(col);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Double minOf(Double a, Double b, Double c) {
+        Double m = null;
+        for (Double v : new Double[] {a, b, c}) {
+            if (v != null && (m == null || v < m)) {
+                m = v;
+            }
+        }
+        return m;
+    }
+}
