@@ -4,8 +4,11 @@ import org.ztfclass.server.store.ObjectFacts;
 
 /**
  * One stage of the filter funnel: a rule that may drop an object. A stage judges only what the
- * store knows; when the fields it needs are missing (no alert context for an object known only
- * from a light-curve file), it keeps the object. Implementations are immutable and thread-safe.
+ * store knows. Stages that look for a reason to reject (Galactic plane, variability, asteroids,
+ * stars, AGN, known sources) keep an object whose fields they need are missing, e.g. no alert
+ * context for an object known only from a light-curve file. Stages that ask for evidence (bogus:
+ * good detections; faint: a peak magnitude) drop an object that lacks it. Implementations are
+ * immutable and thread-safe.
  */
 public interface FunnelStage {
 

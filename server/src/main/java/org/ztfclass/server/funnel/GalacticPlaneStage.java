@@ -2,7 +2,11 @@ package org.ztfclass.server.funnel;
 
 import org.ztfclass.server.store.ObjectFacts;
 
-/** Drops objects within {@code bMin} degrees of the Galactic plane (crowded, extincted, mostly stellar). */
+/**
+ * Drops objects within {@code bMin} degrees of the Galactic plane (crowded, extincted, mostly
+ * stellar). An object without a position (known only from a light-curve file) cannot be judged
+ * and is kept.
+ */
 public record GalacticPlaneStage(double bMin) implements FunnelStage {
 
     @Override
@@ -18,7 +22,7 @@ public record GalacticPlaneStage(double bMin) implements FunnelStage {
     @Override
     public Drop judge(ObjectFacts f) {
         if (f.ra() == null || f.dec() == null) {
-            return new Drop("no position", "the store has no position for this object");
+            return null;
         }
         double b = GalacticLatitude.of(f.ra(), f.dec());
         return Math.abs(b) < bMin ? new Drop("|b| < " + bMin + " deg", String.format("|b| = %.2f deg < %s deg", Math.abs(b), bMin)) : null;

@@ -52,8 +52,9 @@ public final class SkyIndex {
     /** @return the nearest entry within the radius, or null */
     public Match nearest(double ra, double dec) {
         Match best = null;
-        double cosDec = Math.cos(Math.toRadians(Math.min(89.9, Math.abs(dec) + radiusDeg)));
-        double dra = Math.min(180, radiusDeg / Math.max(cosDec, 1e-6));
+        double edge = Math.abs(dec) + radiusDeg;
+        // Near a pole the RA window opens to the whole circle: positions 180 deg apart in RA are neighbours there.
+        double dra = edge >= 89.9 ? 180 : Math.min(180, radiusDeg / Math.cos(Math.toRadians(edge)));
         int b = band(dec);
         for (int k = b - 1; k <= b + 1; k++) {
             Entry[] a = bands.get(k);
