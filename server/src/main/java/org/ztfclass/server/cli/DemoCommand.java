@@ -4,9 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.ztfclass.server.funnel.FunnelConfig;
+import org.ztfclass.server.funnel.FunnelRunner;
 import org.ztfclass.server.ingest.IngestReport;
 import org.ztfclass.server.ingest.IngestService;
 import org.ztfclass.server.store.Database;
+import org.ztfclass.server.store.FunnelStore;
 import org.ztfclass.server.store.StoreWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,7 +17,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code ztfclass demo}: create a store, ingest the shipped sample of real ZTF data (BTS
- * catalogue, ALeRCE supernovae, SN Ia light curves, alert packets) and serve it.
+ * catalogue, ALeRCE supernovae, SN Ia light curves, alert packets), run the filter funnel with
+ * its default thresholds, and serve it.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Create a store, ingest the shipped sample of real ZTF data and serve it on http://localhost:PORT.")
@@ -45,6 +49,7 @@ final class DemoCommand implements Callable<Integer> {
         IngestReport report = new IngestService(new StoreWriter(database))
                 .ingest(SAMPLE_PARTS.stream().map(root::resolve).toList(), new ConsoleProgress(System.err));
         IngestCommand.print(report);
+        System.out.print(new FunnelRunner(new FunnelStore(database)).run(FunnelConfig.defaults()).table());
         ServeCommand.serveUntilStopped(database, server);
         return 0;
     }
