@@ -1,6 +1,7 @@
 package org.ztfclass.server.funnel;
 
 import org.ztfclass.server.store.ObjectFacts;
+import org.ztfclass.votables.sky.GalacticLatitude;
 
 /**
  * Drops objects within {@code bMin} degrees of the Galactic plane (crowded, extincted, mostly

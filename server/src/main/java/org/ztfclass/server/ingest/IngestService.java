@@ -151,6 +151,14 @@ public final class IngestService {
         return new FileOutcome(format, read.records().size(), writer.writeCatalogue(read.records(), source), read.problems());
     }
 
+    /**
+     * @return the files an ingest of {@code paths} reads: named files as given, folders walked for
+     *         .avro and .csv files (sorted); a missing path becomes a problem
+     */
+    public static List<Path> files(List<Path> paths, List<InputProblem> problems) {
+        return expand(paths, problems);
+    }
+
     /** @return the files to read: named files as given, folders walked for .avro and .csv files */
     static List<Path> expand(List<Path> paths, List<InputProblem> problems) {
         List<Path> files = new ArrayList<>();

@@ -20,6 +20,7 @@ import org.ztfclass.server.store.Database;
 import org.ztfclass.server.store.FunnelStore;
 import org.ztfclass.server.store.ObjectFacts;
 import org.ztfclass.server.store.StoreWriter;
+import org.ztfclass.votables.sky.GalacticLatitude;
 
 /** Each stage on real alerts from the shipped data, and on synthetic edge cases. */
 class FunnelStagesTest {

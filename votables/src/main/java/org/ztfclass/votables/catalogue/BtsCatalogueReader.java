@@ -17,7 +17,8 @@ import org.ztfclass.votables.lightcurve.ZtfIds;
  * peakfilt, peakmag, peakabs, duration, rise, fade, type, redshift, b, A_V}). RA/Dec are
  * sexagesimal; {@code peakt} is JD − 2458000; {@code -} means unknown; a {@code >} before a
  * duration, rise or fade marks a lower limit (kept, and listed in
- * {@link CatalogueEntry#lowerLimits()}). {@code type} {@code -} means unclassified.
+ * {@link CatalogueEntry#lowerLimits()}). {@code type} {@code -}, blank or absent means unclassified
+ * (a table to be scored has no class, and no {@code peakabs} or {@code redshift} either).
  */
 public final class BtsCatalogueReader implements LabelCatalogueReader {
 
@@ -43,8 +44,8 @@ public final class BtsCatalogueReader implements LabelCatalogueReader {
             int redshift = table.column("redshift");
             int b = table.column("b");
             int av = table.column("A_V");
-            if (id < 0 || ra < 0 || dec < 0 || type < 0) {
-                throw new BadInputException(source, "line 1", "a BTS catalogue needs columns ZTFID, RA, Dec, type; found " + table.header());
+            if (id < 0 || ra < 0 || dec < 0) {
+                throw new BadInputException(source, "line 1", "a BTS catalogue needs columns ZTFID, RA, Dec; found " + table.header());
             }
             return row -> {
                 String objectId = row.requiredText(id);

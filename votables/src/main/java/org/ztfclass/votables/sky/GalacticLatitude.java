@@ -1,4 +1,4 @@
-package org.ztfclass.server.funnel;
+package org.ztfclass.votables.sky;
 
 /** Galactic latitude of an ICRS (J2000) position, with the IAU 1958 pole as given for J2000. */
 public final class GalacticLatitude {

@@ -1,0 +1,112 @@
+package org.ztfclass.models.features;
+
+import java.util.List;
+import org.ztfclass.models.data.ObjectData;
+import org.ztfclass.votables.domain.CatalogueEntry;
+import org.ztfclass.votables.sky.GalacticLatitude;
+
+/**
+ * The tabular features of an object, in a fixed order ({@link #NAMES}); a feature that cannot be
+ * known is NaN (XGBoost treats it as missing). The light-curve summary features are taken from a
+ * catalogue summary when the object has one (the BTS row: what a BTS-format table brings at
+ * scoring time), else measured from the light curve with {@link LightCurveShape}, which agrees
+ * with the BTS summaries (see the tests). Spectroscopic quantities (peak absolute magnitude,
+ * redshift) are never features: they exist only after the spectrum that gives the label.
+ *
+ * <ol>
+ * <li>{@code peak_mag}: peak apparent magnitude (BTS peakmag, or the brightest detection)</li>
+ * <li>{@code peak_band}: band of the peak, 1 = g, 2 = r, 3 = i</li>
+ * <li>{@code rise_days}: half maximum to peak, days</li>
+ * <li>{@code rise_is_lower_limit}: 1 if the rise began before the data, else 0</li>
+ * <li>{@code fade_days}: peak to half maximum, days</li>
+ * <li>{@code fade_is_lower_limit}: 1 if the fade is not over at the last point</li>
+ * <li>{@code duration_days}: time above half maximum (rise + fade)</li>
+ * <li>{@code g_minus_r_at_peak}: colour within ±5 d of the peak (light curve only)</li>
+ * <li>{@code decline_mag_per_day}: slope over the 30 days after the peak (light curve only)</li>
+ * <li>{@code n_detections}: positive detections (light curve only)</li>
+ * <li>{@code abs_galactic_latitude}: |b|, degrees (catalogue b, or from RA/Dec)</li>
+ * <li>{@code extinction_av}: Milky Way A_V, mag (catalogue only)</li>
+ * <li>{@code sgscore1}: star/galaxy score of the nearest PS1 source (alert only)</li>
+ * <li>{@code distpsnr1}: distance to it, arcsec (alert only)</li>
+ * <li>{@code distnr}: distance to the nearest reference-image source, pixels (alert only)</li>
+ * </ol>
+ */
+public final class TabularFeatures {
+
+    /** Feature names, in vector order. */
+    public static final List<String> NAMES = List.of("peak_mag", "peak_band", "rise_days", "rise_is_lower_limit", "fade_days",
+            "fade_is_lower_limit", "duration_days", "g_minus_r_at_peak", "decline_mag_per_day", "n_detections",
+            "abs_galactic_latitude", "extinction_av", "sgscore1", "distpsnr1", "distnr");
+
+    private TabularFeatures() {
+    }
+
+    /** @return the feature vector of an object, {@link #NAMES} order */
+    public static double[] of(ObjectData o) {
+        double[] v = new double[NAMES.size()];
+        java.util.Arrays.fill(v, Double.NaN);
+        LightCurveShape shape = LightCurveShape.measure(o.lightCurve());
+        CatalogueEntry s = o.summary();
+        boolean summary = s != null && s.peakMag() != null;
+        if (summary) {
+            v[0] = s.peakMag();
+            v[1] = bandCode(s.peakBand());
+            v[2] = orNaN(s.riseDays());
+            v[3] = limit(s, "rise");
+            v[4] = orNaN(s.fadeDays());
+            v[5] = limit(s, "fade");
+            v[6] = orNaN(s.durationDays());
+        } else if (shape.peakBand() != null) {
+            v[0] = shape.peakMag();
+            v[1] = shape.peakBand().fid();
+            v[2] = shape.riseDays();
+            v[3] = Double.isNaN(shape.riseDays()) ? Double.NaN : (shape.riseIsLowerLimit() ? 1 : 0);
+            v[4] = shape.fadeDays();
+            v[5] = Double.isNaN(shape.fadeDays()) ? Double.NaN : (shape.fadeIsLowerLimit() ? 1 : 0);
+            v[6] = shape.durationDays();
+        }
+        if (shape.peakBand() != null) {
+            v[7] = shape.gMinusRAtPeak();
+            v[8] = shape.declineMagPerDay();
+            v[9] = o.lightCurve().stream().filter(d -> !d.isUpperLimit() && !"f".equals(d.isdiffpos())).count();
+        }
+        if (s != null && s.galacticLatitude() != null) {
+            v[10] = Math.abs(s.galacticLatitude());
+        } else if (o.ra() != null && o.dec() != null) {
+            v[10] = Math.abs(GalacticLatitude.of(o.ra(), o.dec()));
+        }
+        if (s != null) {
+            v[11] = orNaN(s.extinctionAv());
+        }
+        if (o.context() != null) {
+            v[12] = orNaN(o.context().sgscore1());
+            v[13] = nonNegative(o.context().distpsnr1());
+            v[14] = nonNegative(o.context().distnr());
+        }
+        return v;
+    }
+
+    private static double bandCode(String band) {
+        if (band == null) {
+            return Double.NaN;
+        }
+        try {
+            return org.ztfclass.votables.domain.Band.parse(band).fid();
+        } catch (IllegalArgumentException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static double limit(CatalogueEntry s, String what) {
+        return s.lowerLimits() != null && s.lowerLimits().contains(what) ? 1 : 0;
+    }
+
+    private static double orNaN(Double d) {
+        return d == null ? Double.NaN : d;
+    }
+
+    /** ZTF writes -999 for "no such source": that is missing, not a distance. */
+    private static double nonNegative(Double d) {
+        return d == null || d < 0 ? Double.NaN : d;
+    }
+}

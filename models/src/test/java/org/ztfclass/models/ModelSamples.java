@@ -1,0 +1,54 @@
+package org.ztfclass.models;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.ztfclass.votables.catalogue.BtsCatalogueReader;
+import org.ztfclass.votables.domain.CatalogueEntry;
+import org.ztfclass.votables.domain.Detection;
+import org.ztfclass.votables.lightcurve.LightCurveCsvReader;
+
+/** The real shipped data the model tests use: BTS rows and SN Ia light curves. */
+public final class ModelSamples {
+
+    private ModelSamples() {
+    }
+
+    public static Path root() {
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !Files.isDirectory(p.resolve("install/sample-data"))) {
+            p = p.getParent();
+        }
+        if (p == null) {
+            throw new IllegalStateException("install/sample-data not found");
+        }
+        return p.resolve("install/sample-data");
+    }
+
+    /** @return the BTS rows by object id */
+    public static Map<String, CatalogueEntry> bts() throws IOException {
+        Map<String, CatalogueEntry> out = new HashMap<>();
+        try (Reader r = Files.newBufferedReader(root().resolve("catalogues/bts.csv"))) {
+            new BtsCatalogueReader().read(r, "bts.csv").records().forEach(e -> out.put(e.objectId(), e));
+        }
+        return out;
+    }
+
+    /** @return the light curve in a shipped SN Ia file */
+    public static List<Detection> lightCurve(Path file) throws IOException {
+        try (Reader r = Files.newBufferedReader(file)) {
+            return new LightCurveCsvReader().read(r, file.toString()).records();
+        }
+    }
+
+    /** @return the shipped SN Ia light-curve files, sorted */
+    public static List<Path> lightCurveFiles() throws IOException {
+        try (var s = Files.list(root().resolve("lightcurves-snia"))) {
+            return s.sorted().toList();
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package org.ztfclass.server.learning;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ztfclass.models.data.ObjectData;
+import org.ztfclass.votables.alert.AvroAlertReader;
+import org.ztfclass.votables.catalogue.BtsCatalogueReader;
+import org.ztfclass.votables.domain.Alert;
+import org.ztfclass.votables.domain.CandidateContext;
+import org.ztfclass.votables.domain.CatalogueEntry;
+import org.ztfclass.votables.domain.Cutout;
+import org.ztfclass.votables.domain.Detection;
+import org.ztfclass.votables.format.InputFormat;
+import org.ztfclass.votables.input.InputProblem;
+import org.ztfclass.votables.input.ReadResult;
+import org.ztfclass.votables.lightcurve.AlerceDetectionsReader;
+import org.ztfclass.votables.lightcurve.LightCurveCsvReader;
+
+/**
+ * Builds {@link ObjectData} straight from input files, without a store, for scoring: any input
+ * {@code ingest} accepts (Avro alerts, light-curve CSVs, ALeRCE detection tables, BTS-format
+ * catalogues with blank or absent class, peakabs and redshift). Records of the same object from
+ * several files are merged; an object's position is its BTS position, else the mean of its
+ * detections. Label lists carry no data and are reported, not scored. Not thread-safe.
+ */
+public final class InputObjects {
+
+    private final Map<String, Builder> objects = new LinkedHashMap<>();
+    private final List<InputProblem> problems = new ArrayList<>();
+
+    /** Reads files and folders (recursively, .avro and .csv). */
+    public InputObjects read(List<Path> paths) throws IOException {
+        List<Path> files = org.ztfclass.server.ingest.IngestService.files(paths, problems);
+        for (Path f : files) {
+            readFile(f);
+        }
+        return this;
+    }
+
+    /** @return the objects read, in first-seen order */
+    public List<ObjectData> objects() {
+        return objects.values().stream().map(Builder::build).toList();
+    }
+
+    /** @return what could not be read */
+    public List<InputProblem> problems() {
+        return problems;
+    }
+
+    private void readFile(Path file) throws IOException {
+        String source = file.toString();
+        InputFormat format = InputFormat.detect(file);
+        switch (format) {
+            case AVRO_ALERTS -> {
+                ReadResult<Alert> r;
+                try (InputStream in = Files.newInputStream(file)) {
+                    r = new AvroAlertReader().read(in, source);
+                }
+                problems.addAll(r.problems());
+                for (Alert a : r.records()) {
+                    Builder b = builder(a.objectId());
+                    b.points.addAll(a.history());
+                    b.points.add(a.candidate());
+                    if (b.latestJd < a.candidate().jd()) {
+                        b.latestJd = a.candidate().jd();
+                        b.context = a.context();
+                        b.cutouts = a.cutouts();
+                    }
+                }
+            }
+            case LIGHTCURVE_CSV, ALERCE_DETECTIONS -> {
+                ReadResult<Detection> r;
+                try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    r = format == InputFormat.LIGHTCURVE_CSV ? new LightCurveCsvReader().read(in, source)
+                            : new AlerceDetectionsReader().read(in, source);
+                }
+                problems.addAll(r.problems());
+                r.records().forEach(d -> builder(d.objectId()).points.add(d));
+            }
+            case BTS_CATALOGUE -> {
+                ReadResult<CatalogueEntry> r;
+                try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    r = new BtsCatalogueReader().read(in, source);
+                }
+                problems.addAll(r.problems());
+                r.records().forEach(e -> builder(e.objectId()).summary = e);
+            }
+            case LABEL_LIST -> problems.add(new InputProblem(source, "file", "a label list has no photometry to classify"));
+            default -> problems.add(new InputProblem(source, "file", "unrecognised format"));
+        }
+    }
+
+    private Builder builder(String objectId) {
+        return objects.computeIfAbsent(objectId, Builder::new);
+    }
+
+    private static final class Builder {
+        final String objectId;
+        final List<Detection> points = new ArrayList<>();
+        CatalogueEntry summary;
+        CandidateContext context;
+        List<Cutout> cutouts = List.of();
+        double latestJd = Double.NEGATIVE_INFINITY;
+
+        Builder(String objectId) {
+            this.objectId = objectId;
+        }
+
+        ObjectData build() {
+            Double ra = summary == null ? null : summary.ra();
+            Double dec = summary == null ? null : summary.dec();
+            if (ra == null) {
+                double sr = 0;
+                double sd = 0;
+                int n = 0;
+                for (Detection d : points) {
+                    if (d.ra() != null && d.dec() != null) {
+                        sr += d.ra();
+                        sd += d.dec();
+                        n++;
+                    }
+                }
+                if (n > 0) {
+                    ra = sr / n;
+                    dec = sd / n;
+                }
+            }
+            return new ObjectData(objectId, ra, dec, points, summary, context, cutouts);
+        }
+    }
+}
