@@ -38,7 +38,28 @@ public final class TabularFeatures {
             "fade_is_lower_limit", "duration_days", "g_minus_r_at_peak", "decline_mag_per_day", "n_detections",
             "abs_galactic_latitude", "extinction_av", "sgscore1", "distpsnr1", "distnr");
 
+    /**
+     * The features the XGBoost branch trains on: those every labelled object can have in the same
+     * way, from its catalogue summary or from its light curve, never from which of the two it
+     * has. The light-curve-only and alert-only features are left out on purpose: in the shipped
+     * labelled data only SN Ia (and 29 ALeRCE supernovae) come with light curves, so a tree
+     * would learn "has a light curve, so SN Ia" (a leak through missingness: held-out macro AUC
+     * 0.96 that no new object would see). A_V is left out because only catalogue rows have it.
+     */
+    public static final List<String> SUMMARY = List.of("peak_mag", "peak_band", "rise_days", "rise_is_lower_limit", "fade_days",
+            "fade_is_lower_limit", "duration_days", "abs_galactic_latitude");
+
     private TabularFeatures() {
+    }
+
+    /** @return the {@link #SUMMARY} features of an object, in that order */
+    public static double[] summaryOf(ObjectData o) {
+        double[] all = of(o);
+        double[] out = new double[SUMMARY.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = all[NAMES.indexOf(SUMMARY.get(i))];
+        }
+        return out;
     }
 
     /** @return the feature vector of an object, {@link #NAMES} order */

@@ -14,7 +14,7 @@ import org.ztfclass.votables.domain.TransientClass;
 
 /**
  * Trains the XGBoost branch: a multi-class ({@code multi:softprob}) gradient-boosted tree model on
- * {@link TabularFeatures}, with missing features left to the trees, and every object weighted by
+ * {@link TabularFeatures#SUMMARY}, with missing features left to the trees, and every object weighted by
  * the inverse frequency of its class so the rare classes count as much as SN Ia. Two threads, a
  * fixed seed: the same data gives the same model.
  */
@@ -46,14 +46,14 @@ public final class XgbTrainer {
         if (objects.isEmpty()) {
             throw new IllegalArgumentException("no labelled objects to train on");
         }
-        int nf = TabularFeatures.NAMES.size();
+        int nf = TabularFeatures.SUMMARY.size();
         float[] x = new float[objects.size() * nf];
         float[] y = new float[objects.size()];
         float[] w = new float[objects.size()];
         Map<TransientClass, Integer> counts = new EnumMap<>(TransientClass.class);
         objects.forEach(o -> counts.merge(o.label(), 1, Integer::sum));
         for (int i = 0; i < objects.size(); i++) {
-            double[] f = TabularFeatures.of(objects.get(i).data());
+            double[] f = TabularFeatures.summaryOf(objects.get(i).data());
             for (int j = 0; j < nf; j++) {
                 x[i * nf + j] = (float) f[j];
             }

@@ -23,6 +23,7 @@ import org.ztfclass.votables.input.InputProblem;
 import org.ztfclass.votables.input.ReadResult;
 import org.ztfclass.votables.lightcurve.AlerceDetectionsReader;
 import org.ztfclass.votables.lightcurve.LightCurveCsvReader;
+import org.ztfclass.votables.sky.MeanPosition;
 
 /**
  * Builds {@link ObjectData} straight from input files, without a store, for scoring: any input
@@ -118,20 +119,10 @@ public final class InputObjects {
             Double ra = summary == null ? null : summary.ra();
             Double dec = summary == null ? null : summary.dec();
             if (ra == null) {
-                double sr = 0;
-                double sd = 0;
-                int n = 0;
-                for (Detection d : points) {
-                    if (d.ra() != null && d.dec() != null) {
-                        sr += d.ra();
-                        sd += d.dec();
-                        n++;
-                    }
-                }
-                if (n > 0) {
-                    ra = sr / n;
-                    dec = sd / n;
-                }
+                MeanPosition mean = new MeanPosition();
+                points.forEach(d -> mean.add(d.ra(), d.dec()));
+                ra = mean.ra();
+                dec = mean.dec();
             }
             return new ObjectData(objectId, ra, dec, points, summary, context, cutouts);
         }

@@ -66,7 +66,7 @@ public record TrainingRun(ModelBundle bundle, StratifiedSplit split, List<Object
             classes.add(c.name());
         }
         BundleManifest manifest = new BundleManifest(BundleManifest.FORMAT, version, Instant.now().toString(), classes,
-                TabularFeatures.NAMES, hash(split.train()), seed, trainedOn, testedOn,
+                TabularFeatures.SUMMARY, hash(split.train()), seed, trainedOn, testedOn,
                 split.test().stream().map(o -> o.data().objectId()).toList(), parameters, new LinkedHashMap<>(),
                 List.of(XgbClassifier.FILE));
         return new TrainingRun(new ModelBundle(manifest, xgb), split, split.test().stream().map(LabelledObject::data).toList());

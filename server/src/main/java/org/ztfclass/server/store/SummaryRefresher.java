@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import org.ztfclass.votables.sky.MeanPosition;
 
 /**
  * Recomputes the summary columns of objects (position, first/last detection, counts, peak
@@ -131,10 +132,7 @@ final class SummaryRefresher {
         final Double[] peak = new Double[4];
         final List<Double> scores = new ArrayList<>();
         final List<Double> detectionTimes = new ArrayList<>();
-        double sumX;
-        double sumY;
-        double sumZ;
-        int positions;
+        final MeanPosition position = new MeanPosition();
 
         void add(double jd, int fid, boolean upperLimit, Double mag, Double ra, Double dec) {
             if (upperLimit) {
@@ -148,14 +146,7 @@ final class SummaryRefresher {
             if (mag != null && fid >= 1 && fid <= 3 && (peak[fid] == null || mag < peak[fid])) {
                 peak[fid] = mag;
             }
-            if (ra != null && dec != null) {
-                double a = Math.toRadians(ra);
-                double d = Math.toRadians(dec);
-                sumX += Math.cos(d) * Math.cos(a);
-                sumY += Math.cos(d) * Math.sin(a);
-                sumZ += Math.sin(d);
-                positions++;
-            }
+            position.add(ra, dec);
         }
 
         /** @return the best real/bogus scores, highest first, at most {@link #KEPT_SCORES} */
@@ -182,18 +173,11 @@ final class SummaryRefresher {
         }
 
         Double meanRa() {
-            if (positions == 0) {
-                return null;
-            }
-            double ra = Math.toDegrees(Math.atan2(sumY, sumX));
-            return ra < 0 ? ra + 360 : ra;
+            return position.ra();
         }
 
         Double meanDec() {
-            if (positions == 0) {
-                return null;
-            }
-            return Math.toDegrees(Math.atan2(sumZ, Math.hypot(sumX, sumY)));
+            return position.dec();
         }
     }
 }

@@ -1,0 +1,57 @@
+package org.ztfclass.server.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.ztfclass.models.data.LabelledObject;
+import org.ztfclass.server.learning.LabelFile;
+import org.ztfclass.server.learning.ModelEvaluation;
+import org.ztfclass.server.learning.TrainingRun;
+import org.ztfclass.server.store.Database;
+import org.ztfclass.server.store.ObjectDataLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ztfclass train}: train the classifier on the labelled objects and write a model bundle with its evaluation. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train the classifier on the labelled objects in the store (or those listed in --labels), holding out 20% "
+                + "per class (by object, fixed seed) for the evaluation written into the bundle.")
+final class TrainCommand implements Callable<Integer> {
+
+    @Mixin
+    StoreOption store;
+
+    @Option(names = "--labels", paramLabel = "FILE",
+            description = "train on the objects and classes of this label list or BTS catalogue instead of the store's labels "
+                    + "(their data still comes from the store)")
+    Path labels;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "ztfclass-model", description = "bundle directory (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--seed", defaultValue = "20261125", description = "split and training seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        Database db = Database.open(store.db);
+        ObjectDataLoader loader = new ObjectDataLoader(db);
+        List<LabelledObject> labelled = labels == null ? loader.labelled() : LabelFile.read(labels, loader);
+        System.err.printf("training on %,d labelled objects...%n", labelled.size());
+        TrainingRun run;
+        try {
+            run = TrainingRun.train(labelled, seed);
+        } catch (IllegalArgumentException e) {
+            System.err.println("cannot train: " + e.getMessage());
+            return 2;
+        }
+        ModelEvaluation evaluation = ModelEvaluation.of(run.bundle(), run.split().train(), run.split().test(), seed);
+        evaluation.recordIn(run.bundle());
+        run.bundle().save(out);
+        evaluation.writeReport(out.resolve("report"));
+        System.out.print(evaluation.summary());
+        System.out.println("model " + run.bundle().manifest().version() + " written to " + out + " (report: " + out.resolve("report/index.html") + ")");
+        return 0;
+    }
+}
