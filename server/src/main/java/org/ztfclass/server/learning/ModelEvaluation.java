@@ -40,9 +40,12 @@ public final class ModelEvaluation {
 
     /**
      * @param train the objects the model was trained on (for the baseline's class frequencies)
-     * @param test  held-out objects with their labels
+     * @param unorderedTest held-out objects with their labels, in any order
      */
-    public static ModelEvaluation of(ModelBundle bundle, List<LabelledObject> train, List<LabelledObject> test, long seed) {
+    public static ModelEvaluation of(ModelBundle bundle, List<LabelledObject> train, List<LabelledObject> unorderedTest, long seed) {
+        // object-id order, so the bootstrap draws the same resamples whoever lists the objects
+        List<LabelledObject> test = unorderedTest.stream()
+                .sorted(java.util.Comparator.comparing((LabelledObject o) -> o.data().objectId())).toList();
         List<String> classes = new ArrayList<>();
         for (TransientClass c : TransientClass.values()) {
             classes.add(c.name());
