@@ -30,7 +30,7 @@ public final class ApiServer {
     /** Builds the server on a store; nothing listens until {@link #start}. */
     public ApiServer(Database db) {
         ObjectQueries queries = new ObjectQueries(db);
-        ObjectHandlers objects = new ObjectHandlers(queries);
+        ObjectHandlers objects = new ObjectHandlers(queries, new org.ztfclass.server.store.PredictionStore(db));
         StatusHandler status = new StatusHandler(queries);
         FunnelHandlers funnel = new FunnelHandlers(new FunnelRunner(new FunnelStore(db)));
         app = Javalin.create(config -> {

@@ -32,10 +32,12 @@ final class ObjectHandlers {
     static final int DEFAULT_LIMIT = 100_000;
 
     private final ObjectQueries queries;
+    private final org.ztfclass.server.store.PredictionStore predictions;
     private final CutoutPngRenderer renderer = new CutoutPngRenderer();
 
-    ObjectHandlers(ObjectQueries queries) {
+    ObjectHandlers(ObjectQueries queries, org.ztfclass.server.store.PredictionStore predictions) {
         this.queries = queries;
+        this.predictions = predictions;
     }
 
     void list(Context ctx) throws SQLException, IOException {
@@ -70,6 +72,17 @@ final class ObjectHandlers {
         body.put("catalogue_entries", queries.catalogueEntries(id));
         body.put("labels", queries.labels(id));
         body.put("alerts", queries.alerts(id));
+        List<Map<String, Object>> predictions = new java.util.ArrayList<>();
+        for (var p : this.predictions.of(id)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("model_version", p.modelVersion());
+            m.put("p_SN_IA", p.pSnIa());
+            m.put("p_SN_II", p.pSnII());
+            m.put("p_OTHER", p.pOther());
+            m.put("predicted_class", p.predictedClass().name());
+            predictions.add(m);
+        }
+        body.put("predictions", predictions);
         Map<String, String> links = new LinkedHashMap<>();
         String base = "/api/objects/" + id;
         links.put("lightcurve_votable", base + "/lightcurve?format=votable");

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 
 /** {@code ztfclass bench ingest|votable}: speed figures printed next to a reference measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (each prints its figure beside a reference).",
-        subcommands = {BenchCommand.Ingest.class, BenchCommand.Votable.class, BenchCommand.Funnel.class})
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Votable.class, BenchCommand.Funnel.class, BenchCommand.Classifier.class})
 final class BenchCommand implements Runnable {
 
     @Override
@@ -58,6 +58,19 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             FunnelBenchmark.run(Home.sampleData(), objects, System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "classifier", mixinStandardHelpOptions = true,
+            description = "Inference objects/s per branch on the shipped objects, projected to 250,000; XGBoost retraining on 3,000 labels.")
+    static final class Classifier implements Callable<Integer> {
+        @Option(names = "--rounds", defaultValue = "3", description = "repetitions, best reported (default: ${DEFAULT-VALUE})")
+        int rounds;
+
+        @Override
+        public Integer call() throws Exception {
+            org.ztfclass.server.bench.ClassifierBenchmark.run(Home.sampleData(), rounds, System.out);
             return 0;
         }
     }

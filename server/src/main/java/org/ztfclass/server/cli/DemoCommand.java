@@ -4,12 +4,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.ztfclass.models.bundle.BundleException;
+import org.ztfclass.models.bundle.ModelBundle;
 import org.ztfclass.server.funnel.FunnelConfig;
 import org.ztfclass.server.funnel.FunnelRunner;
 import org.ztfclass.server.ingest.IngestReport;
 import org.ztfclass.server.ingest.IngestService;
 import org.ztfclass.server.store.Database;
+import org.ztfclass.server.learning.ModelEvaluation;
+import org.ztfclass.server.learning.StoreScoring;
+import org.ztfclass.server.learning.TrainingRun;
 import org.ztfclass.server.store.FunnelStore;
+import org.ztfclass.server.store.ObjectDataLoader;
 import org.ztfclass.server.store.StoreWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,7 +24,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code ztfclass demo}: create a store, ingest the shipped sample of real ZTF data (BTS
  * catalogue, ALeRCE supernovae, SN Ia light curves, alert packets), run the filter funnel with
- * its default thresholds, and serve it.
+ * its default thresholds, train a model on first start (or load it), score every object, and serve it.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Create a store, ingest the shipped sample of real ZTF data and serve it on http://localhost:PORT.")
@@ -37,6 +43,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--sample", paramLabel = "DIR", description = "sample data folder (default: install/sample-data of this checkout)")
     Path sample;
 
+    @Option(names = "--model", paramLabel = "DIR", defaultValue = "ztfclass-demo-model",
+            description = "model bundle: trained on the store's labelled objects on first start if missing (default: ${DEFAULT-VALUE})")
+    Path model;
+
     @Override
     public Integer call() throws Exception {
         Path root = sample != null ? sample : Home.sampleData();
@@ -50,7 +60,29 @@ final class DemoCommand implements Callable<Integer> {
                 .ingest(SAMPLE_PARTS.stream().map(root::resolve).toList(), new ConsoleProgress(System.err));
         IngestCommand.print(report);
         System.out.print(new FunnelRunner(new FunnelStore(database)).run(FunnelConfig.defaults()).table());
+        ModelBundle bundle = demoModel(database);
+        int scored = StoreScoring.scoreAll(database, bundle);
+        System.out.printf("scored %,d objects with model %s%n", scored, bundle.manifest().version());
         ServeCommand.serveUntilStopped(database, server);
         return 0;
+    }
+
+    /** @return the demo's model: the bundle in {@link #model}, or one trained now from the store's labels */
+    private ModelBundle demoModel(Database database) throws Exception {
+        if (Files.isRegularFile(model.resolve(ModelBundle.MANIFEST))) {
+            try {
+                return ModelBundle.load(model);
+            } catch (BundleException e) {
+                System.err.println("model " + model + " unusable (" + e.getMessage() + "); training a new one");
+            }
+        }
+        System.out.println("training the demo model on the store's labelled objects (first start)...");
+        TrainingRun run = TrainingRun.train(new ObjectDataLoader(database).labelled(), 20261125L);
+        ModelEvaluation evaluation = ModelEvaluation.of(run.bundle(), run.split().train(), run.split().test(), 20261125L);
+        evaluation.recordIn(run.bundle());
+        run.bundle().save(model);
+        evaluation.writeReport(model.resolve("report"));
+        System.out.print(evaluation.summary());
+        return run.bundle();
     }
 }

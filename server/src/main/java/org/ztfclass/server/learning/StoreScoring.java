@@ -1,0 +1,44 @@
+package org.ztfclass.server.learning;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.ztfclass.models.bundle.ModelBundle;
+import org.ztfclass.models.data.ObjectData;
+import org.ztfclass.server.store.Database;
+import org.ztfclass.server.store.ObjectDataLoader;
+import org.ztfclass.server.store.PredictionStore;
+import org.ztfclass.votables.domain.Prediction;
+
+/** Scores every object in the store with a bundle and keeps the predictions there. */
+public final class StoreScoring {
+
+    private static final int BATCH = 1000;
+
+    private StoreScoring() {
+    }
+
+    /** @return how many objects were scored */
+    public static int scoreAll(Database db, ModelBundle bundle) throws SQLException {
+        ObjectDataLoader loader = new ObjectDataLoader(db);
+        PredictionStore store = new PredictionStore(db);
+        List<String> ids = store.objectIds();
+        List<Prediction> all = new ArrayList<>(ids.size());
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            List<ObjectData> batch = new ArrayList<>();
+            for (String id : ids.subList(from, Math.min(ids.size(), from + BATCH))) {
+                loader.load(id).ifPresent(batch::add);
+            }
+            all.addAll(bundle.predict(batch));
+        }
+        String manifest;
+        try {
+            manifest = new ObjectMapper().writeValueAsString(bundle.manifest());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        store.write(bundle.manifest().version(), bundle.manifest().trainingSetHash(), manifest, all);
+        return all.size();
+    }
+}

@@ -1,0 +1,87 @@
+package org.ztfclass.server.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.ztfclass.votables.domain.Prediction;
+
+/**
+ * Model versions and their predictions in the store. Writing a model's predictions again
+ * replaces that model's earlier predictions of the same objects (one row per object and model
+ * version); predictions of other versions are kept. Thread-safe.
+ */
+public final class PredictionStore {
+
+    private final Database db;
+
+    public PredictionStore(Database db) {
+        this.db = db;
+    }
+
+    /** Records a model version (once) and its predictions, in one transaction. */
+    public void write(String modelVersion, String trainingSetHash, String manifestJson, List<Prediction> predictions) throws SQLException {
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement v = c.prepareStatement("INSERT INTO model_versions (version, created_at, status, training_set_hash, "
+                    + "manifest) VALUES (?,?,'serving',?,?) ON CONFLICT (version) DO NOTHING");
+                 PreparedStatement p = c.prepareStatement("INSERT INTO predictions (object_id, model_version, p_sn_ia, p_sn_ii, p_other, "
+                         + "predicted_class, created_at) VALUES (?,?,?,?,?,?,?) ON CONFLICT (object_id, model_version) DO UPDATE SET "
+                         + "p_sn_ia = excluded.p_sn_ia, p_sn_ii = excluded.p_sn_ii, p_other = excluded.p_other, "
+                         + "predicted_class = excluded.predicted_class, created_at = excluded.created_at")) {
+                String now = Instant.now().toString();
+                v.setString(1, modelVersion);
+                v.setString(2, now);
+                v.setString(3, trainingSetHash);
+                v.setString(4, manifestJson);
+                v.executeUpdate();
+                for (Prediction pr : predictions) {
+                    p.setString(1, pr.objectId());
+                    p.setString(2, modelVersion);
+                    p.setDouble(3, pr.pSnIa());
+                    p.setDouble(4, pr.pSnII());
+                    p.setDouble(5, pr.pOther());
+                    p.setString(6, pr.predictedClass().name());
+                    p.setString(7, now);
+                    p.addBatch();
+                }
+                p.executeBatch();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /** @return the object's predictions, newest model version first */
+    public List<Prediction> of(String objectId) throws SQLException {
+        List<Prediction> out = new ArrayList<>();
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(
+                "SELECT * FROM predictions WHERE object_id = ? ORDER BY created_at DESC, model_version DESC")) {
+            ps.setString(1, objectId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Prediction(objectId, rs.getString("model_version"), rs.getDouble("p_sn_ia"), rs.getDouble("p_sn_ii"),
+                            rs.getDouble("p_other")));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** @return every object id in the store */
+    public List<String> objectIds() throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement("SELECT object_id FROM objects ORDER BY object_id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+}
