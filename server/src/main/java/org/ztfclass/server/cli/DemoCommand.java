@@ -11,9 +11,8 @@ import org.ztfclass.server.funnel.FunnelRunner;
 import org.ztfclass.server.ingest.IngestReport;
 import org.ztfclass.server.ingest.IngestService;
 import org.ztfclass.server.store.Database;
-import org.ztfclass.server.learning.ModelEvaluation;
 import org.ztfclass.server.learning.StoreScoring;
-import org.ztfclass.server.learning.TrainingRun;
+import org.ztfclass.server.learning.TrainedModel;
 import org.ztfclass.server.store.FunnelStore;
 import org.ztfclass.server.store.ObjectDataLoader;
 import org.ztfclass.server.store.StoreWriter;
@@ -77,12 +76,8 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         System.out.println("training the demo model on the store's labelled objects (first start)...");
-        TrainingRun run = TrainingRun.train(new ObjectDataLoader(database).labelled(), 20261125L);
-        ModelEvaluation evaluation = ModelEvaluation.of(run.bundle(), run.split().train(), run.split().test(), 20261125L);
-        evaluation.recordIn(run.bundle());
-        run.bundle().save(model);
-        evaluation.writeReport(model.resolve("report"));
-        System.out.print(evaluation.summary());
-        return run.bundle();
+        TrainedModel trained = TrainedModel.trainAndSave(new ObjectDataLoader(database).labelled(), 20261125L, model);
+        System.out.print(trained.evaluation().summary());
+        return trained.bundle();
     }
 }

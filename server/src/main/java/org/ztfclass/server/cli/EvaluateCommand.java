@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.ztfclass.models.bundle.BundleException;
 import org.ztfclass.models.bundle.ModelBundle;
 import org.ztfclass.models.data.LabelledObject;
 import org.ztfclass.server.learning.ModelEvaluation;
@@ -32,11 +31,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ModelBundle bundle;
-        try {
-            bundle = ModelBundle.load(model);
-        } catch (BundleException e) {
-            System.err.println("model: " + e.getMessage());
+        ModelBundle bundle = Bundles.loadOrExplain(model);
+        if (bundle == null) {
             return 2;
         }
         ObjectDataLoader loader = new ObjectDataLoader(Database.open(store.db));

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.ztfclass.models.bundle.BundleException;
 import org.ztfclass.models.bundle.ModelBundle;
 import org.ztfclass.models.data.ObjectData;
 import org.ztfclass.server.learning.InputObjects;
@@ -40,11 +39,8 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ModelBundle bundle;
-        try {
-            bundle = ModelBundle.load(model);
-        } catch (BundleException e) {
-            System.err.println("model: " + e.getMessage());
+        ModelBundle bundle = Bundles.loadOrExplain(model);
+        if (bundle == null) {
             return 2;
         }
         InputObjects read = new InputObjects().read(inputs);

@@ -5,8 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.ztfclass.models.data.LabelledObject;
 import org.ztfclass.server.learning.LabelFile;
-import org.ztfclass.server.learning.ModelEvaluation;
-import org.ztfclass.server.learning.TrainingRun;
+import org.ztfclass.server.learning.TrainedModel;
 import org.ztfclass.server.store.Database;
 import org.ztfclass.server.store.ObjectDataLoader;
 import picocli.CommandLine.Command;
@@ -39,19 +38,16 @@ final class TrainCommand implements Callable<Integer> {
         ObjectDataLoader loader = new ObjectDataLoader(db);
         List<LabelledObject> labelled = labels == null ? loader.labelled() : LabelFile.read(labels, loader);
         System.err.printf("training on %,d labelled objects...%n", labelled.size());
-        TrainingRun run;
+        TrainedModel trained;
         try {
-            run = TrainingRun.train(labelled, seed);
+            trained = TrainedModel.trainAndSave(labelled, seed, out);
         } catch (IllegalArgumentException e) {
             System.err.println("cannot train: " + e.getMessage());
             return 2;
         }
-        ModelEvaluation evaluation = ModelEvaluation.of(run.bundle(), run.split().train(), run.split().test(), seed);
-        evaluation.recordIn(run.bundle());
-        run.bundle().save(out);
-        evaluation.writeReport(out.resolve("report"));
-        System.out.print(evaluation.summary());
-        System.out.println("model " + run.bundle().manifest().version() + " written to " + out + " (report: " + out.resolve("report/index.html") + ")");
+        System.out.print(trained.evaluation().summary());
+        System.out.println("model " + trained.bundle().manifest().version() + " written to " + out + " (report: "
+                + out.resolve("report/index.html") + ")");
         return 0;
     }
 }
