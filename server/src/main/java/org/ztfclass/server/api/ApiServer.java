@@ -47,6 +47,7 @@ public final class ApiServer {
         app.get("/api/objects/{objectId}/lightcurve", objects::lightCurve);
         app.get("/api/objects/{objectId}/cutouts/{file}", objects::cutout);
         app.get("/api/funnel", funnel::report);
+        app.get("/scs", new ConeSearchHandler(queries)::search);
         app.get("/funnel", funnel::page);
 
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));

@@ -101,13 +101,8 @@ public final class SkyIndex {
         return (int) Math.floor((dec + 90) / radiusDeg);
     }
 
-    /** @return the angular distance between two positions, arcsec (haversine, accurate at small separations) */
+    /** @return the angular distance between two positions, arcsec */
     public static double separationArcsec(double ra1, double dec1, double ra2, double dec2) {
-        double p1 = Math.toRadians(dec1);
-        double p2 = Math.toRadians(dec2);
-        double dp = p2 - p1;
-        double dl = Math.toRadians(ra2 - ra1);
-        double h = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
-        return Math.toDegrees(2 * Math.asin(Math.min(1, Math.sqrt(h)))) * 3600;
+        return org.ztfclass.votables.sky.Separation.arcsec(ra1, dec1, ra2, dec2);
     }
 }

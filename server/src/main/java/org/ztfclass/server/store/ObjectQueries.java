@@ -67,6 +67,37 @@ public final class ObjectQueries {
         return out;
     }
 
+    /** An object and its distance from a cone's centre. */
+    public record InCone(ZtfObject object, double distanceDeg) {
+    }
+
+    /**
+     * @param raDeg     cone centre, ICRS
+     * @param decDeg    cone centre, ICRS
+     * @param radiusDeg cone radius, 0 ≤ r ≤ 180
+     * @param limit     most objects returned (nearest first)
+     * @return the objects with a position within the cone, nearest first
+     */
+    public List<InCone> inCone(double raDeg, double decDeg, double radiusDeg, int limit) throws SQLException {
+        List<InCone> out = new ArrayList<>();
+        try (Connection c = db.connect();
+             PreparedStatement ps = c.prepareStatement(OBJECT_COLUMNS + "WHERE o.dec BETWEEN ? AND ? AND o.ra IS NOT NULL")) {
+            ps.setDouble(1, decDeg - radiusDeg);
+            ps.setDouble(2, decDeg + radiusDeg);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ZtfObject o = toObject(rs);
+                    double d = org.ztfclass.votables.sky.Separation.degrees(raDeg, decDeg, o.ra(), o.dec());
+                    if (d <= radiusDeg) {
+                        out.add(new InCone(o, d));
+                    }
+                }
+            }
+        }
+        out.sort(java.util.Comparator.comparingDouble(InCone::distanceDeg));
+        return out.size() > limit ? out.subList(0, limit) : out;
+    }
+
     /** @return the object, empty if the store does not know it */
     public Optional<ZtfObject> object(String objectId) throws SQLException {
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(OBJECT_COLUMNS + "WHERE o.object_id = ?")) {

@@ -25,6 +25,14 @@ final class ExternalTools {
         return run(List.of("stilts", "votlint", "votable=" + file));
     }
 
+    /** @return what {@code stilts ARGS...} printed (standard output and error) */
+    static String stilts(String... args) throws IOException, InterruptedException {
+        requireOnPath("stilts", "Debian package stilts");
+        List<String> command = new java.util.ArrayList<>(List.of("stilts"));
+        command.addAll(List.of(args));
+        return run(command);
+    }
+
     /** @return the JSON printed by astropy_votable_fields.py for the file */
     static String astropyFields(Path file, Path workDir) throws IOException, InterruptedException {
         if (!Files.isExecutable(Path.of(PYTHON))) {
