@@ -30,7 +30,8 @@ public final class ApiServer {
     /** Builds the server on a store; nothing listens until {@link #start}. */
     public ApiServer(Database db) {
         ObjectQueries queries = new ObjectQueries(db);
-        ObjectHandlers objects = new ObjectHandlers(queries, new org.ztfclass.server.store.PredictionStore(db));
+        org.ztfclass.server.store.PredictionStore predictionStore = new org.ztfclass.server.store.PredictionStore(db);
+        ObjectHandlers objects = new ObjectHandlers(queries, predictionStore);
         StatusHandler status = new StatusHandler(queries);
         FunnelHandlers funnel = new FunnelHandlers(new FunnelRunner(new FunnelStore(db)));
         app = Javalin.create(config -> {
@@ -48,6 +49,7 @@ public final class ApiServer {
         app.get("/api/objects/{objectId}/cutouts/{file}", objects::cutout);
         app.get("/api/funnel", funnel::report);
         app.get("/scs", new ConeSearchHandler(queries)::search);
+        app.post("/api/objects/match", new MatchHandler(queries, predictionStore)::match);
         app.get("/funnel", funnel::page);
 
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));

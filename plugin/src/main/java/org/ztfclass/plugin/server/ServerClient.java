@@ -1,0 +1,68 @@
+package org.ztfclass.plugin.server;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The desktop side's only way to the ztfclass server: HTTP, with the user's API token. Thread-safe.
+ */
+public final class ServerClient {
+
+    private static final Pattern ERROR = Pattern.compile("\"error\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    private final URI base;
+    private final String token;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    /**
+     * @param base  the server, e.g. {@code http://localhost:7070}
+     * @param token the user's API token, or null (accepted by servers without accounts)
+     */
+    public ServerClient(URI base, String token) {
+        this.base = URI.create(base.toString().replaceAll("/+$", "") + "/");
+        this.token = token;
+    }
+
+    /** @return the server's address */
+    public URI base() {
+        return base;
+    }
+
+    /**
+     * Sends a table of objects to {@code /api/objects/match} and returns the server's VOTable: the
+     * same rows with ztfclass's columns appended.
+     *
+     * @throws IOException with the server's own message if it refuses, or why it could not be reached
+     */
+    public byte[] match(byte[] votable, double radiusArcsec) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("api/objects/match?radius_arcsec=" + radiusArcsec))
+                .timeout(Duration.ofMinutes(5))
+                .header("Content-Type", "application/x-votable+xml")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(votable));
+        if (token != null && !token.isBlank()) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IOException("ztfclass server " + base + " unreachable: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for " + base, e);
+        }
+        if (response.statusCode() != 200) {
+            String body = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+            Matcher m = ERROR.matcher(body);
+            throw new IOException("ztfclass server " + base + " answered " + response.statusCode() + ": "
+                    + (m.find() ? m.group(1).replace("\\\"", "\"") : body.strip()));
+        }
+        return response.body();
+    }
+}

@@ -1,0 +1,102 @@
+"""An independent SAMP peer (astropy.samp) for the ztfclass bridge tests.
+
+usage: astropy_samp_peer.py MODE WORKDIR
+  MODE good: sends a table of shipped objects (made here with astropy) to ztfclass with
+             table.load.votable, waits for ztfclass's table.load.votable back, and prints JSON
+             with the call's response and the returned table's columns and rows.
+  MODE bad:  sends a file that is not a VOTable and a table without id/position columns; prints
+             the two responses.
+The hub is found through the SAMP_HUB environment variable.
+"""
+import json
+import os
+import sys
+import threading
+import time
+
+from astropy.io.votable import parse_single_table
+from astropy.samp import SAMPIntegratedClient
+from astropy.table import Table
+
+mode, workdir = sys.argv[1], sys.argv[2]
+client = SAMPIntegratedClient(name="astropy-tester", description="independent SAMP peer for ztfclass tests")
+client.connect()
+got = threading.Event()
+received = {}
+
+
+def on_notification(private_key, sender_id, mtype, params, extra):
+    received["params"] = params
+    received["sender"] = sender_id
+    got.set()
+
+
+def on_call(private_key, sender_id, msg_id, mtype, params, extra):
+    on_notification(private_key, sender_id, mtype, params, extra)
+    client.reply(msg_id, {"samp.status": "samp.ok", "samp.result": {}})
+
+
+client.bind_receive_notification("table.load.votable", on_notification)
+client.bind_receive_call("table.load.votable", on_call)
+
+target = None
+for _ in range(50):
+    for cid in client.get_registered_clients():
+        if client.get_metadata(cid).get("samp.name") == "ztfclass":
+            target = cid
+    if target:
+        break
+    time.sleep(0.2)
+if target is None:
+    print(json.dumps({"error": "no ztfclass client on the hub"}))
+    sys.exit(1)
+
+
+def send(path, name):
+    message = {"samp.mtype": "table.load.votable",
+               "samp.params": {"url": "file://" + os.path.abspath(path), "name": name}}
+    return client.call_and_wait(target, message, "60")
+
+
+out = {}
+if mode == "good":
+    table = Table({
+        "name": ["SN 2020oi", "SN 2019azh by position", "not a ZTF object"],
+        "ztf_id": ["ZTF20aaelulu", "", ""],
+        "RAJ2000": [185.7288, 123.32067, 10.0],
+        "DEJ2000": [15.8236, 22.64831, 10.0],
+    })
+    table["RAJ2000"].unit = "deg"
+    table["DEJ2000"].unit = "deg"
+    path = os.path.join(workdir, "mine.vot")
+    table.write(path, format="votable", overwrite=True)
+    response = send(path, "mine")
+    got.wait(30)
+    out["response_status"] = response["samp.status"]
+    out["reply_name"] = received.get("params", {}).get("name")
+    url = received.get("params", {}).get("url", "")
+    result = parse_single_table(url.replace("file://", "", 1) if url.startswith("file://") else url)
+    out["columns"] = [{"name": f.name, "ucd": f.ucd, "unit": None if f.unit is None else str(f.unit)} for f in result.fields]
+    rows = []
+    for r in result.array:
+        row = {}
+        for f in result.fields:
+            v = r[f.name]
+            row[f.name] = None if (hasattr(v, "mask") and v.mask is True) or str(v) in ("--", "nan") else str(v)
+        rows.append(row)
+    out["rows"] = rows
+else:
+    junk = os.path.join(workdir, "junk.vot")
+    with open(junk, "w") as f:
+        f.write("this is not a VOTable")
+    empty = Table({"flux": [1.0, 2.0]})
+    nopos = os.path.join(workdir, "nopos.vot")
+    empty.write(nopos, format="votable", overwrite=True)
+    for key, path in (("junk", junk), ("nopos", nopos)):
+        try:
+            r = send(path, key)
+            out[key] = {"status": r["samp.status"], "error": r.get("samp.error", {}).get("samp.errortxt", "")}
+        except Exception as e:  # astropy raises on samp.error responses
+            out[key] = {"status": "samp.error", "error": str(e)}
+client.disconnect()
+print(json.dumps(out))

@@ -1,0 +1,146 @@
+package org.ztfclass.server.api;
+
+import io.javalin.http.Context;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.ztfclass.server.store.ObjectQueries;
+import org.ztfclass.server.store.PredictionStore;
+import org.ztfclass.votables.domain.Prediction;
+import org.ztfclass.votables.domain.ZtfObject;
+import org.ztfclass.votables.input.BadInputException;
+import org.ztfclass.votables.table.ObjectColumnLocator;
+import org.ztfclass.votables.table.VotableReader;
+import org.ztfclass.votables.table.VotableWriter;
+import uk.ac.starlink.table.ColumnInfo;
+import uk.ac.starlink.table.RowListStarTable;
+import uk.ac.starlink.table.RowSequence;
+import uk.ac.starlink.table.StarTable;
+
+/**
+ * {@code POST /api/objects/match}: the user's own VOTable (from TOPCAT, Aladin, astropy) comes
+ * back with ztfclass's columns appended to every row: the matched object (by id, else the
+ * nearest within {@code radius_arcsec}, default 1.5), how it matched, the latest model's
+ * probabilities and class, the current label, detections, peak magnitude and the object page.
+ * Rows ztfclass does not know are kept, marked {@code match = none}. The user's columns keep
+ * their names; an appended name that clashes gets the suffix {@code _ztf}.
+ */
+final class MatchHandler {
+
+    static final double DEFAULT_RADIUS_ARCSEC = 1.5;
+
+    private final ObjectQueries queries;
+    private final PredictionStore predictions;
+
+    MatchHandler(ObjectQueries queries, PredictionStore predictions) {
+        this.queries = queries;
+        this.predictions = predictions;
+    }
+
+    void match(Context ctx) throws SQLException, IOException {
+        double radius = radius(ctx);
+        StarTable in;
+        try {
+            in = VotableReader.read(new ByteArrayInputStream(ctx.bodyAsBytes()), "request body");
+        } catch (BadInputException e) {
+            throw new ApiException(400, e.getMessage());
+        }
+        ObjectColumnLocator where = ObjectColumnLocator.of(in);
+        if (!where.hasId() && !where.hasPosition()) {
+            throw new ApiException(400, "the table has no object id column (UCD meta.id;meta.main or name objectId/oid/ztf_id) "
+                    + "and no RA/Dec columns (UCD pos.eq.ra/pos.eq.dec or name ra/RAJ2000, dec/DEJ2000)");
+        }
+        Set<String> taken = new HashSet<>();
+        List<ColumnInfo> infos = new ArrayList<>();
+        for (int i = 0; i < in.getColumnCount(); i++) {
+            infos.add(new ColumnInfo(in.getColumnInfo(i)));
+            taken.add(in.getColumnInfo(i).getName().toLowerCase(java.util.Locale.ROOT));
+        }
+        for (ColumnInfo extra : MatchColumns.ALL) {
+            ColumnInfo c = new ColumnInfo(extra);
+            if (taken.contains(c.getName().toLowerCase(java.util.Locale.ROOT))) {
+                c.setName(c.getName() + "_ztf");
+            }
+            infos.add(c);
+        }
+        RowListStarTable out = new RowListStarTable(infos.toArray(new ColumnInfo[0]));
+        out.setName(in.getName() == null ? "ztfclass_match" : in.getName());
+        String pageBase = ctx.scheme() + "://" + ctx.host() + "/objects/";
+        int matched = 0;
+        try (RowSequence rows = in.getRowSequence()) {
+            while (rows.next()) {
+                Object[] cells = rows.getRow();
+                Object[] row = java.util.Arrays.copyOf(cells, infos.size());
+                MatchColumns.Hit hit = find(cells, where, radius);
+                if (hit != null) {
+                    matched++;
+                    List<Prediction> p = predictions.of(hit.object().objectId());
+                    MatchColumns.fill(row, cells.length, hit, p.isEmpty() ? null : p.get(0), pageBase);
+                } else {
+                    row[cells.length + MatchColumns.STATUS] = "none";
+                }
+                out.addRow(row);
+            }
+        }
+        ctx.contentType(VotableWriter.MIME_TYPE);
+        VotableWriter.write(out, ctx.outputStream(), Map.of("rows_matched", Integer.toString(matched),
+                "match_radius_arcsec", Double.toString(radius)));
+    }
+
+    private MatchColumns.Hit find(Object[] cells, ObjectColumnLocator where, double radiusArcsec) throws SQLException {
+        if (where.hasId() && cells[where.idColumn()] != null) {
+            Optional<ZtfObject> o = queries.object(cells[where.idColumn()].toString().trim());
+            if (o.isPresent()) {
+                return new MatchColumns.Hit(o.get(), "id", 0.0);
+            }
+        }
+        if (where.hasPosition()) {
+            Double ra = angle(cells[where.raColumn()], true);
+            Double dec = angle(cells[where.decColumn()], false);
+            if (ra != null && dec != null) {
+                List<ObjectQueries.InCone> near = queries.inCone(ra, dec, radiusArcsec / 3600.0, 1);
+                if (!near.isEmpty()) {
+                    return new MatchColumns.Hit(near.get(0).object(), "position", near.get(0).distanceDeg() * 3600);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Double angle(Object v, boolean ra) {
+        if (v instanceof Number n && !Double.isNaN(n.doubleValue())) {
+            return n.doubleValue();
+        }
+        if (v != null && !v.toString().isBlank()) {
+            try {
+                return ra ? org.ztfclass.votables.catalogue.Sexagesimal.raDegrees(v.toString())
+                        : org.ztfclass.votables.catalogue.Sexagesimal.decDegrees(v.toString());
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static double radius(Context ctx) {
+        String v = ctx.queryParam("radius_arcsec");
+        if (v == null || v.isBlank()) {
+            return DEFAULT_RADIUS_ARCSEC;
+        }
+        try {
+            double r = Double.parseDouble(v);
+            if (r > 0 && r <= 3600) {
+                return r;
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw ApiException.badParameter("radius_arcsec", v, "a number in (0, 3600]");
+    }
+}
