@@ -50,15 +50,31 @@ final class QueryParameters {
         }
     }
 
-    static TransientClass transientClass(Context ctx) {
-        String v = ctx.queryParam("class");
+    static Double probability(Context ctx) {
+        String v = ctx.queryParam("min_prob");
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            double p = Double.parseDouble(v.trim());
+            if (p >= 0 && p <= 1) {
+                return p;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ApiException.badParameter("min_prob", v, "a probability in 0..1");
+    }
+
+    static TransientClass transientClass(Context ctx, String name) {
+        String v = ctx.queryParam(name);
         if (v == null || v.isBlank()) {
             return null;
         }
         try {
             return TransientClass.valueOf(v.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badParameter("class", v, "one of SN_IA, SN_II, OTHER");
+            throw ApiException.badParameter(name, v, "one of SN_IA, SN_II, OTHER");
         }
     }
 

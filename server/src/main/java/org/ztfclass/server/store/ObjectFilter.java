@@ -9,12 +9,20 @@ import org.ztfclass.votables.domain.TransientClass;
  * @param labelClass only objects whose current class is this
  * @param droppedBy  only objects the latest funnel run dropped at this stage; {@link #PASSED} for
  *                   those it let through (rescued ones included)
+ * @param predictedClass only objects the latest model puts in this class
+ * @param minProbability with {@code predictedClass}: its probability at least this; alone: the top probability at least this
  */
-public record ObjectFilter(Boolean labelled, TransientClass labelClass, String droppedBy) {
+public record ObjectFilter(Boolean labelled, TransientClass labelClass, String droppedBy, TransientClass predictedClass,
+                           Double minProbability) {
 
     /** {@code droppedBy} value that selects the objects the funnel passed. */
     public static final String PASSED = "none";
 
     /** Every object. */
-    public static final ObjectFilter ALL = new ObjectFilter(null, null, null);
+    public static final ObjectFilter ALL = new ObjectFilter(null, null, null, null, null);
+
+    /** @return objects dropped by a funnel stage ({@link #PASSED}: passed) in the latest run */
+    public static ObjectFilter droppedBy(String stage) {
+        return new ObjectFilter(null, null, stage, null, null);
+    }
 }

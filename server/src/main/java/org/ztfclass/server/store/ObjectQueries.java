@@ -23,8 +23,10 @@ public final class ObjectQueries {
     /** The current label of an object is its most recent label event. */
     private static final String OBJECT_COLUMNS =
             "SELECT o.object_id, o.ra, o.dec, o.first_detection_jd, o.last_detection_jd, o.n_detections, "
-            + "o.peak_mag_g, o.peak_mag_r, o.peak_mag_i, l.top_class, l.fine_class, fd.stage, fd.reason, fd.rescued FROM objects o "
+            + "o.peak_mag_g, o.peak_mag_r, o.peak_mag_i, l.top_class, l.fine_class, fd.stage, fd.reason, fd.rescued, "
+            + "p.model_version, p.p_sn_ia, p.p_sn_ii, p.p_other FROM objects o "
             + "LEFT JOIN labels l ON l.id = (SELECT MAX(id) FROM labels WHERE object_id = o.object_id) "
+            + "LEFT JOIN predictions p ON p.id = (SELECT MAX(id) FROM predictions WHERE object_id = o.object_id) "
             + "LEFT JOIN funnel_drops fd ON fd.run_id = (SELECT MAX(id) FROM funnel_runs) AND fd.object_id = o.object_id ";
 
     private final Database db;
@@ -234,6 +236,20 @@ public final class ObjectQueries {
             clauses.add("l.top_class = ?");
             args.add(f.labelClass().name());
         }
+        if (f.predictedClass() != null) {
+            String column = switch (f.predictedClass()) {
+                case SN_IA -> "p.p_sn_ia";
+                case SN_II -> "p.p_sn_ii";
+                case OTHER -> "p.p_other";
+            };
+            clauses.add(column + " >= ?");
+            args.add(f.minProbability() == null ? 0.0 : f.minProbability());
+            clauses.add("p.predicted_class = ?");
+            args.add(f.predictedClass().name());
+        } else if (f.minProbability() != null) {
+            clauses.add("MAX(p.p_sn_ia, p.p_sn_ii, p.p_other) >= ?");
+            args.add(f.minProbability());
+        }
         if (ObjectFilter.PASSED.equals(f.droppedBy())) {
             clauses.add("(fd.stage IS NULL OR fd.rescued = 1)");
         } else if (f.droppedBy() != null) {
@@ -257,6 +273,8 @@ public final class ObjectQueries {
                 Sql.getDouble(rs, "last_detection_jd"), rs.getInt("n_detections"), Sql.getDouble(rs, "peak_mag_g"),
                 Sql.getDouble(rs, "peak_mag_r"), Sql.getDouble(rs, "peak_mag_i"), top == null ? "unlabelled" : "labelled",
                 top, rs.getString("fine_class"), rs.getInt("rescued") == 1 ? null : rs.getString("stage"),
-                rs.getInt("rescued") == 1 ? "rescued by hand; the stage said: " + rs.getString("reason") : rs.getString("reason"));
+                rs.getInt("rescued") == 1 ? "rescued by hand; the stage said: " + rs.getString("reason") : rs.getString("reason"),
+                rs.getString("model_version") == null ? null : new org.ztfclass.votables.domain.Prediction(rs.getString("object_id"),
+                        rs.getString("model_version"), rs.getDouble("p_sn_ia"), rs.getDouble("p_sn_ii"), rs.getDouble("p_other")));
     }
 }

@@ -96,7 +96,8 @@ class ApiServerTest {
             }
         }
         assertEquals(List.of("objectId", "ra", "dec", "first_detection_jd", "last_detection_jd", "n_detections",
-                "peak_mag_g", "peak_mag_r", "peak_mag_i", "label_status", "label_class", "label_fine_class", "dropped_by", "drop_reason"), names);
+                "peak_mag_g", "peak_mag_r", "peak_mag_i", "label_status", "label_class", "label_fine_class", "dropped_by", "drop_reason", "p_SN_IA", "p_SN_II", "p_OTHER",
+                "predicted_class", "model_version"), names);
         String lint = ExternalTools.votlint(save("objects.vot", r.body()));
         assertFalse(lint.contains("ERROR") || lint.contains("WARNING"), "votlint: " + lint);
     }

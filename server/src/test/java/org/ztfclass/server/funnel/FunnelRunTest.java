@@ -102,7 +102,7 @@ class FunnelRunTest {
         Database db = copy();
         run(db, null);
         ObjectQueries queries = new ObjectQueries(db);
-        var stars = queries.listObjects(new ObjectFilter(null, null, "stars"), 100, 0);
+        var stars = queries.listObjects(ObjectFilter.droppedBy("stars"), 100, 0);
         assertEquals(List.of("ZTF17aaajnnn"), stars.stream().map(o -> o.objectId()).toList());
         assertTrue(stars.get(0).dropReason().contains("sgscore1 0.99"), stars.get(0).dropReason());
 
@@ -113,8 +113,8 @@ class FunnelRunTest {
         assertEquals(1, after.run().rescued());
         assertEquals(1794, after.run().out());
         assertEquals(1, after.stages().get(5).dropped(), "the stage still says what it would drop");
-        assertTrue(queries.listObjects(new ObjectFilter(null, null, "stars"), 100, 0).isEmpty());
-        assertEquals(1794, queries.countObjects(new ObjectFilter(null, null, ObjectFilter.PASSED)));
+        assertTrue(queries.listObjects(ObjectFilter.droppedBy("stars"), 100, 0).isEmpty());
+        assertEquals(1794, queries.countObjects(ObjectFilter.droppedBy(ObjectFilter.PASSED)));
         var rescued = queries.object("ZTF17aaajnnn").orElseThrow();
         assertEquals(null, rescued.droppedBy());
         assertTrue(rescued.dropReason().startsWith("rescued by hand"), rescued.dropReason());

@@ -21,7 +21,17 @@ public final class ObjectColumns {
             TableColumn.of("label_class", String.class, "", "src.class", "Current class from label events: SN_IA, SN_II or OTHER", ZtfObject::labelClass),
             TableColumn.of("label_fine_class", String.class, "", "meta.code.class", "Current class as labelled (e.g. SN Ia-91T-like)", ZtfObject::labelFineClass),
             TableColumn.of("dropped_by", String.class, "", "meta.code.qual", "Filter-funnel stage that dropped the object in the latest run (empty: passed)", ZtfObject::droppedBy),
-            TableColumn.of("drop_reason", String.class, "", "meta.note", "Why the stage dropped it, with the values it judged", ZtfObject::dropReason));
+            TableColumn.of("drop_reason", String.class, "", "meta.note", "Why the stage dropped it, with the values it judged", ZtfObject::dropReason),
+            TableColumn.of("p_SN_IA", Double.class, "", "stat.probability", "Latest model's probability of SN Ia",
+                    o -> o.prediction() == null ? null : o.prediction().pSnIa()),
+            TableColumn.of("p_SN_II", Double.class, "", "stat.probability", "Latest model's probability of SN II",
+                    o -> o.prediction() == null ? null : o.prediction().pSnII()),
+            TableColumn.of("p_OTHER", Double.class, "", "stat.probability", "Latest model's probability of any other class",
+                    o -> o.prediction() == null ? null : o.prediction().pOther()),
+            TableColumn.of("predicted_class", String.class, "", "src.class", "Class with the highest probability",
+                    o -> o.prediction() == null ? null : o.prediction().predictedClass().name()),
+            TableColumn.of("model_version", String.class, "", "meta.version", "Model that made the prediction",
+                    o -> o.prediction() == null ? null : o.prediction().modelVersion()));
 
     private ObjectColumns() {
     }

@@ -112,7 +112,7 @@ class ObjectTableReaderTest {
     @Test
     void ourOwnObjectTableRoundTrips() throws Exception {
         var o = new org.ztfclass.votables.domain.ZtfObject("ZTF20aaelulu", 185.7, 15.8, 2458856.0, 2458860.0, 3,
-                14.9, 14.7, null, "labelled", "OTHER", "SN Ic", null, null);
+                14.9, 14.7, null, "labelled", "OTHER", "SN Ic", null, null, null);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         VotableWriter.write(new RecordTable<>("t", List.of(o), ObjectColumns.ALL), out);
         try (InputStream in = new ByteArrayInputStream(out.toByteArray())) {
