@@ -39,6 +39,22 @@ def on_call(private_key, sender_id, msg_id, mtype, params, extra):
 client.bind_receive_notification("table.load.votable", on_notification)
 client.bind_receive_call("table.load.votable", on_call)
 
+viewer = {}
+viewer_got = threading.Event()
+
+
+def on_point(private_key, sender_id, mtype, params, extra):
+    viewer["point"] = params
+
+
+def on_image(private_key, sender_id, mtype, params, extra):
+    viewer["image"] = params
+    viewer_got.set()
+
+
+client.bind_receive_notification("coord.pointAt.sky", on_point)
+client.bind_receive_notification("image.load.fits", on_image)
+
 target = None
 for _ in range(50):
     for cid in client.get_registered_clients():
@@ -85,6 +101,16 @@ if mode == "good":
             row[f.name] = None if (hasattr(v, "mask") and v.mask is True) or str(v) in ("--", "nan") else str(v)
         rows.append(row)
     out["rows"] = rows
+    # the user highlights the first row of ztfclass's table: sky viewers are pointed and get a cutout
+    highlight = {"samp.mtype": "table.highlight.row", "samp.params": {"url": url, "row": "0"}}
+    out["highlight_status"] = client.call_and_wait(target, highlight, "30")["samp.status"]
+    viewer_got.wait(30)
+    out["point"] = viewer.get("point")
+    out["image_url"] = viewer.get("image", {}).get("url")
+    if out["image_url"]:
+        import urllib.request
+        with urllib.request.urlopen(out["image_url"]) as r:
+            out["image_starts"] = r.read(6).decode("ascii", "replace")
 else:
     junk = os.path.join(workdir, "junk.vot")
     with open(junk, "w") as f:

@@ -39,7 +39,9 @@ public final class SampBridge implements AutoCloseable {
         meta.put("author.affiliation", "ztfclass");
         meta.put("ztfclass.server", server.base().toString());
         connector.declareMetadata(meta);
-        connector.addMessageHandler(new TableLoadHandler(server, outDir, radiusArcsec));
+        AnsweredTables answered = new AnsweredTables();
+        connector.addMessageHandler(new TableLoadHandler(server, outDir, radiusArcsec, answered));
+        connector.addMessageHandler(new HighlightRowHandler(answered, server.base()));
         connector.declareSubscriptions(connector.computeSubscriptions());
     }
 

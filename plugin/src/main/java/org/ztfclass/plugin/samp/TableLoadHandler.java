@@ -26,12 +26,14 @@ final class TableLoadHandler extends AbstractMessageHandler {
     private final ServerClient server;
     private final Path outDir;
     private final double radiusArcsec;
+    private final AnsweredTables answered;
 
-    TableLoadHandler(ServerClient server, Path outDir, double radiusArcsec) {
+    TableLoadHandler(ServerClient server, Path outDir, double radiusArcsec, AnsweredTables answered) {
         super(MTYPE);
         this.server = server;
         this.outDir = outDir;
         this.radiusArcsec = radiusArcsec;
+        this.answered = answered;
     }
 
     @Override
@@ -51,10 +53,46 @@ final class TableLoadHandler extends AbstractMessageHandler {
         Files.createDirectories(outDir);
         Path file = Files.createTempFile(outDir, "ztfclass-", ".vot");
         Files.write(file, answer);
+        String answerUrl = file.toUri().toURL().toString();
+        answered.remember(answerUrl, rows(answer));
         Message reply = new Message(MTYPE);
-        reply.addParam("url", file.toUri().toURL().toString());
+        reply.addParam("url", answerUrl);
         reply.addParam("name", "ztfclass: " + name);
         connection.notify(senderId, reply);
         return Map.of();
+    }
+
+    /** @return per answered row: the matched object and its position (read back with STIL) */
+    private static java.util.List<AnsweredTables.Row> rows(byte[] answer) throws Exception {
+        uk.ac.starlink.table.StarTable t = org.ztfclass.votables.table.VotableReader.read(
+                new java.io.ByteArrayInputStream(answer), "answer");
+        int id = column(t, "ztf_objectId");
+        int ra = column(t, "ztf_ra");
+        int dec = column(t, "ztf_dec");
+        java.util.List<AnsweredTables.Row> out = new java.util.ArrayList<>();
+        try (uk.ac.starlink.table.RowSequence rs = t.getRowSequence()) {
+            while (rs.next()) {
+                Object oid = id < 0 ? null : rs.getCell(id);
+                out.add(new AnsweredTables.Row(oid == null ? null : oid.toString(), ra < 0 ? null : number(rs.getCell(ra)),
+                        dec < 0 ? null : number(rs.getCell(dec))));
+            }
+        }
+        return out;
+    }
+
+    /** @return the last column whose name is {@code name} or {@code name_ztf} (the server's clash suffix), or -1 */
+    private static int column(uk.ac.starlink.table.StarTable t, String name) {
+        int found = -1;
+        for (int i = 0; i < t.getColumnCount(); i++) {
+            String n = t.getColumnInfo(i).getName();
+            if (n.equals(name) || n.equals(name + "_ztf")) {
+                found = i;
+            }
+        }
+        return found;
+    }
+
+    private static Double number(Object o) {
+        return o instanceof Number n && !Double.isNaN(n.doubleValue()) ? n.doubleValue() : null;
     }
 }

@@ -100,7 +100,7 @@ class SampBridgeTest {
         assertEquals("ztfclass: mine", out.get("reply_name").asText());
         List<String> names = new ArrayList<>();
         out.get("columns").forEach(c -> names.add(c.get("name").asText()));
-        assertEquals(List.of("name", "ztf_id", "RAJ2000", "DEJ2000", "ztf_objectId", "match", "match_distance", "p_SN_IA", "p_SN_II",
+        assertEquals(List.of("name", "ztf_id", "RAJ2000", "DEJ2000", "ztf_objectId", "ztf_ra", "ztf_dec", "match", "match_distance", "p_SN_IA", "p_SN_II",
                 "p_OTHER", "predicted_class", "model_version", "label_class", "n_detections", "peak_mag", "url"), names);
         JsonNode p = out.get("columns").get(names.indexOf("p_SN_IA"));
         assertEquals("stat.probability", p.get("ucd").asText());
@@ -115,6 +115,10 @@ class SampBridgeTest {
         assertEquals("ZTF17aaazdba", rows.get(1).get("ztf_objectId").asText(), "AT2019azh found by position");
         assertEquals("position", rows.get(1).get("match").asText());
         assertEquals("none", rows.get(2).get("match").asText(), "an unknown row is kept and marked");
+        assertEquals("samp.ok", out.get("highlight_status").asText());
+        assertEquals(185.7288, out.get("point").get("ra").asDouble(), 1e-3, "Aladin is pointed at SN 2020oi");
+        assertTrue(out.get("image_url").asText().endsWith("/api/objects/ZTF20aaelulu/cutouts/science.fits"));
+        assertEquals("SIMPLE", out.get("image_starts").asText(), "the cutout is a FITS file");
     }
 
     @Test

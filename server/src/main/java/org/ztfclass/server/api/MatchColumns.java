@@ -12,10 +12,12 @@ final class MatchColumns {
     record Hit(ZtfObject object, String how, double distanceArcsec) {
     }
 
-    static final int STATUS = 1;
+    static final int STATUS = 3;
 
     static final List<ColumnInfo> ALL = List.of(
             info("ztf_objectId", String.class, null, "meta.id", "ztfclass object matched to this row"),
+            info("ztf_ra", Double.class, "deg", "pos.eq.ra", "Position of the matched object (ICRS)"),
+            info("ztf_dec", Double.class, "deg", "pos.eq.dec", "Position of the matched object (ICRS)"),
             info("match", String.class, null, "meta.code", "How the row matched: id, position, or none (unknown to ztfclass)"),
             info("match_distance", Double.class, "arcsec", "pos.angDistance", "Distance between the row's position and the object"),
             info("p_SN_IA", Double.class, null, "stat.probability", "Latest model's probability of SN Ia"),
@@ -34,25 +36,27 @@ final class MatchColumns {
     static void fill(Object[] row, int offset, Hit hit, Prediction p, String pageBase) {
         ZtfObject o = hit.object();
         row[offset] = o.objectId();
-        row[offset + 1] = hit.how();
-        row[offset + 2] = hit.distanceArcsec();
+        row[offset + 1] = o.ra();
+        row[offset + 2] = o.dec();
+        row[offset + STATUS] = hit.how();
+        row[offset + 4] = hit.distanceArcsec();
         if (p != null) {
-            row[offset + 3] = p.pSnIa();
-            row[offset + 4] = p.pSnII();
-            row[offset + 5] = p.pOther();
-            row[offset + 6] = p.predictedClass().name();
-            row[offset + 7] = p.modelVersion();
+            row[offset + 5] = p.pSnIa();
+            row[offset + 6] = p.pSnII();
+            row[offset + 7] = p.pOther();
+            row[offset + 8] = p.predictedClass().name();
+            row[offset + 9] = p.modelVersion();
         }
-        row[offset + 8] = o.labelClass();
-        row[offset + 9] = o.nDetections();
+        row[offset + 10] = o.labelClass();
+        row[offset + 11] = o.nDetections();
         Double peak = null;
         for (Double m : new Double[] {o.peakMagG(), o.peakMagR(), o.peakMagI()}) {
             if (m != null && (peak == null || m < peak)) {
                 peak = m;
             }
         }
-        row[offset + 10] = peak;
-        row[offset + 11] = pageBase + o.objectId();
+        row[offset + 12] = peak;
+        row[offset + 13] = pageBase + o.objectId();
     }
 
     private static ColumnInfo info(String name, Class<?> type, String unit, String ucd, String description) {
