@@ -25,6 +25,9 @@ public final class ApiServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
 
+    /** Largest request body accepted (a user's table sent for matching): 256 MiB. */
+    static final long MAX_REQUEST_BYTES = 256L * 1024 * 1024;
+
     private final Javalin app;
 
     /** Builds the server on a store; nothing listens until {@link #start}. */
@@ -36,6 +39,7 @@ public final class ApiServer {
         FunnelHandlers funnel = new FunnelHandlers(new FunnelRunner(new FunnelStore(db)));
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = "/public";
@@ -49,7 +53,7 @@ public final class ApiServer {
         app.get("/api/objects/{objectId}/cutouts/{file}", objects::cutout);
         app.get("/api/funnel", funnel::report);
         app.get("/scs", new ConeSearchHandler(queries)::search);
-        app.post("/api/objects/match", new MatchHandler(queries, predictionStore)::match);
+        app.post("/api/objects/match", new MatchHandler(queries)::match);
         app.get("/funnel", funnel::page);
 
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));

@@ -8,11 +8,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.ztfclass.server.store.ObjectQueries;
-import org.ztfclass.server.store.PredictionStore;
-import org.ztfclass.votables.domain.Prediction;
 import org.ztfclass.votables.domain.ZtfObject;
 import org.ztfclass.votables.input.BadInputException;
 import org.ztfclass.votables.table.ObjectColumnLocator;
@@ -26,7 +23,7 @@ import uk.ac.starlink.table.StarTable;
 /**
  * {@code POST /api/objects/match}: the user's own VOTable (from TOPCAT, Aladin, astropy) comes
  * back with ztfclass's columns appended to every row: the matched object (by id, else the
- * nearest within {@code radius_arcsec}, default 1.5), how it matched, the latest model's
+ * nearest within {@code radius_arcsec}, default 1.5), its position, how it matched, the latest model's
  * probabilities and class, the current label, detections, peak magnitude and the object page.
  * Rows ztfclass does not know are kept, marked {@code match = none}. The user's columns keep
  * their names; an appended name that clashes gets the suffix {@code _ztf}.
@@ -36,11 +33,9 @@ final class MatchHandler {
     static final double DEFAULT_RADIUS_ARCSEC = 1.5;
 
     private final ObjectQueries queries;
-    private final PredictionStore predictions;
 
-    MatchHandler(ObjectQueries queries, PredictionStore predictions) {
+    MatchHandler(ObjectQueries queries) {
         this.queries = queries;
-        this.predictions = predictions;
     }
 
     void match(Context ctx) throws SQLException, IOException {
@@ -72,45 +67,69 @@ final class MatchHandler {
         RowListStarTable out = new RowListStarTable(infos.toArray(new ColumnInfo[0]));
         out.setName(in.getName() == null ? "ztfclass_match" : in.getName());
         String pageBase = ctx.scheme() + "://" + ctx.host() + "/objects/";
-        int matched = 0;
+        List<Object[]> input = new ArrayList<>();
         try (RowSequence rows = in.getRowSequence()) {
             while (rows.next()) {
-                Object[] cells = rows.getRow();
-                Object[] row = java.util.Arrays.copyOf(cells, infos.size());
-                MatchColumns.Hit hit = find(cells, where, radius);
-                if (hit != null) {
-                    matched++;
-                    List<Prediction> p = predictions.of(hit.object().objectId());
-                    MatchColumns.fill(row, cells.length, hit, p.isEmpty() ? null : p.get(0), pageBase);
-                } else {
-                    row[cells.length + MatchColumns.STATUS] = "none";
-                }
-                out.addRow(row);
+                input.add(rows.getRow());
             }
+        }
+        List<MatchColumns.Hit> hits = find(input, where, radius);
+        int matched = 0;
+        for (int i = 0; i < input.size(); i++) {
+            Object[] cells = input.get(i);
+            Object[] row = java.util.Arrays.copyOf(cells, infos.size());
+            MatchColumns.Hit hit = hits.get(i);
+            if (hit != null) {
+                matched++;
+                MatchColumns.fill(row, cells.length, hit, hit.object().prediction(), pageBase);
+            } else {
+                row[cells.length + MatchColumns.STATUS] = "none";
+            }
+            out.addRow(row);
         }
         ctx.contentType(VotableWriter.MIME_TYPE);
         VotableWriter.write(out, ctx.outputStream(), Map.of("rows_matched", Integer.toString(matched),
                 "match_radius_arcsec", Double.toString(radius)));
     }
 
-    private MatchColumns.Hit find(Object[] cells, ObjectColumnLocator where, double radiusArcsec) throws SQLException {
-        if (where.hasId() && cells[where.idColumn()] != null) {
-            Optional<ZtfObject> o = queries.object(cells[where.idColumn()].toString().trim());
-            if (o.isPresent()) {
-                return new MatchColumns.Hit(o.get(), "id", 0.0);
-            }
-        }
-        if (where.hasPosition()) {
-            Double ra = angle(cells[where.raColumn()], true);
-            Double dec = angle(cells[where.decColumn()], false);
-            if (ra != null && dec != null) {
-                List<ObjectQueries.InCone> near = queries.inCone(ra, dec, radiusArcsec / 3600.0, 1);
-                if (!near.isEmpty()) {
-                    return new MatchColumns.Hit(near.get(0).object(), "position", near.get(0).distanceDeg() * 3600);
+    /** @return per row, the object it names (by id first, else by position), or null; two store round trips in all */
+    private List<MatchColumns.Hit> find(List<Object[]> rows, ObjectColumnLocator where, double radiusArcsec) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        if (where.hasId()) {
+            for (Object[] cells : rows) {
+                Object v = cells[where.idColumn()];
+                if (v != null && !v.toString().isBlank()) {
+                    ids.add(v.toString().trim());
                 }
             }
         }
-        return null;
+        Map<String, ZtfObject> byId = queries.objects(ids);
+        List<MatchColumns.Hit> hits = new ArrayList<>(java.util.Collections.nCopies(rows.size(), (MatchColumns.Hit) null));
+        List<Integer> byPosition = new ArrayList<>();
+        List<double[]> positions = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Object[] cells = rows.get(i);
+            Object v = where.hasId() ? cells[where.idColumn()] : null;
+            ZtfObject o = v == null ? null : byId.get(v.toString().trim());
+            if (o != null) {
+                hits.set(i, new MatchColumns.Hit(o, "id", 0.0));
+            } else if (where.hasPosition()) {
+                Double ra = angle(cells[where.raColumn()], true);
+                Double dec = angle(cells[where.decColumn()], false);
+                if (ra != null && dec != null) {
+                    byPosition.add(i);
+                    positions.add(new double[] {ra, dec});
+                }
+            }
+        }
+        List<ObjectQueries.InCone> near = queries.nearest(positions, radiusArcsec / 3600.0);
+        for (int k = 0; k < byPosition.size(); k++) {
+            ObjectQueries.InCone n = near.get(k);
+            if (n != null) {
+                hits.set(byPosition.get(k), new MatchColumns.Hit(n.object(), "position", n.distanceDeg() * 3600));
+            }
+        }
+        return hits;
     }
 
     private static Double angle(Object v, boolean ra) {

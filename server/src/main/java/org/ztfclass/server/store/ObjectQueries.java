@@ -100,6 +100,60 @@ public final class ObjectQueries {
         return out.size() > limit ? out.subList(0, limit) : out;
     }
 
+    /**
+     * @return the objects the store knows among {@code ids}, by id (one connection, chunked queries)
+     */
+    public java.util.Map<String, ZtfObject> objects(java.util.Collection<String> ids) throws SQLException {
+        java.util.Map<String, ZtfObject> out = new java.util.HashMap<>();
+        List<String> all = new ArrayList<>(new java.util.LinkedHashSet<>(ids));
+        try (Connection c = db.connect()) {
+            for (int from = 0; from < all.size(); from += 500) {
+                List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+                String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+                try (PreparedStatement ps = c.prepareStatement(OBJECT_COLUMNS + "WHERE o.object_id IN (" + marks + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setString(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            ZtfObject o = toObject(rs);
+                            out.put(o.objectId(), o);
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @param positions {ra, dec} pairs, degrees
+     * @return for each position, the nearest object within the radius, or null (one connection)
+     */
+    public List<InCone> nearest(List<double[]> positions, double radiusDeg) throws SQLException {
+        List<InCone> out = new ArrayList<>(positions.size());
+        try (Connection c = db.connect();
+             PreparedStatement ps = c.prepareStatement(OBJECT_COLUMNS + "WHERE o.dec BETWEEN ? AND ? AND o.ra IS NOT NULL")) {
+            for (double[] p : positions) {
+                ps.setDouble(1, p[1] - radiusDeg);
+                ps.setDouble(2, p[1] + radiusDeg);
+                InCone best = null;
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        double ra = rs.getDouble("ra");
+                        double dec = rs.getDouble("dec");
+                        double d = org.ztfclass.votables.sky.Separation.degrees(p[0], p[1], ra, dec);
+                        if (d <= radiusDeg && (best == null || d < best.distanceDeg())) {
+                            best = new InCone(toObject(rs), d);
+                        }
+                    }
+                }
+                out.add(best);
+            }
+        }
+        return out;
+    }
+
     /** @return the object, empty if the store does not know it */
     public Optional<ZtfObject> object(String objectId) throws SQLException {
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(OBJECT_COLUMNS + "WHERE o.object_id = ?")) {
