@@ -261,4 +261,20 @@ class ApiServerTest {
         }
         assertNull(null);
     }
+
+    @Test
+    void objectPageIsThereForLinksFromVotablesAndSamp() throws Exception {
+        HttpResponse<byte[]> r = get("/objects/" + OBJECT);
+        assertEquals(200, r.statusCode());
+        String html = new String(r.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(html.startsWith("<!doctype html>") && html.contains("<html lang=\"en\">"));
+        assertTrue(html.contains("<h1>" + OBJECT + "</h1>"));
+        assertTrue(html.contains("alt=\"Science image of " + OBJECT), "cutouts have text alternatives");
+        assertTrue(html.contains("SN Ic") && html.contains("BTS"), "label history and catalogue rows");
+        assertTrue(html.contains("/lightcurve?format=votable"));
+        int open = html.split("<table", -1).length - 1;
+        assertEquals(open, html.split("</table>", -1).length - 1, "every table is closed");
+        assertEquals(open, html.split("<caption>", -1).length - 1, "every table has a caption");
+        assertEquals(404, get("/objects/ZTF99zzzzzzz").statusCode());
+    }
 }
