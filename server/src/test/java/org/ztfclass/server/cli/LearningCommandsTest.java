@@ -150,4 +150,19 @@ class LearningCommandsTest {
         assertEquals(2, noWeights[0]);
         assertTrue(noWeights[2].toString().contains("xgboost.json, which is missing"), noWeights[2].toString());
     }
+
+    @Test
+    void theShippedBundleLoadsMatchesTheFeaturesAndScores() throws Exception {
+        Path shipped = Samples.root().getParent().resolve("models/ztfclass-default");
+        JsonNode m = JSON.readTree(shipped.resolve("manifest.json").toFile());
+        List<String> features = new java.util.ArrayList<>();
+        m.get("features").forEach(f -> features.add(f.asText()));
+        assertEquals(org.ztfclass.models.features.TabularFeatures.SUMMARY, features,
+                "the shipped model was trained on today's features (retrain it with install/ztfclass train when they change)");
+        Path out = tmp.resolve("shipped.vot");
+        Object[] r = run("score", shipped.toString(), Samples.path("alerts/kowalski").toString(), "--out", out.toString());
+        assertEquals(0, r[0], r[2].toString());
+        long objects = Samples.readAlerts(Samples.avroFiles("alerts/kowalski")).stream().map(a -> a.objectId()).distinct().count();
+        assertEquals(objects, VotableReader.read(Files.newInputStream(out), "shipped").getRowCount(), "one row per object of the packets");
+    }
 }
