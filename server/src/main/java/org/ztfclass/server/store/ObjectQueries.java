@@ -82,22 +82,29 @@ public final class ObjectQueries {
      */
     public List<InCone> inCone(double raDeg, double decDeg, double radiusDeg, int limit) throws SQLException {
         List<InCone> out = new ArrayList<>();
-        try (Connection c = db.connect();
-             PreparedStatement ps = c.prepareStatement(OBJECT_COLUMNS + "WHERE o.dec BETWEEN ? AND ? AND o.ra IS NOT NULL")) {
-            ps.setDouble(1, decDeg - radiusDeg);
-            ps.setDouble(2, decDeg + radiusDeg);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ZtfObject o = toObject(rs);
-                    double d = org.ztfclass.votables.sky.Separation.degrees(raDeg, decDeg, o.ra(), o.dec());
-                    if (d <= radiusDeg) {
-                        out.add(new InCone(o, d));
-                    }
-                }
-            }
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(CONE)) {
+            scanCone(ps, raDeg, decDeg, radiusDeg, out::add);
         }
         out.sort(java.util.Comparator.comparingDouble(InCone::distanceDeg));
         return out.size() > limit ? out.subList(0, limit) : out;
+    }
+
+    /** Objects in a declination band around a cone; the exact distance decides. */
+    private static final String CONE = OBJECT_COLUMNS + "WHERE o.dec BETWEEN ? AND ? AND o.ra IS NOT NULL";
+
+    /** Feeds {@code sink} every object within the cone, reading the band through {@code ps} ({@link #CONE}). */
+    private static void scanCone(PreparedStatement ps, double raDeg, double decDeg, double radiusDeg,
+                                 java.util.function.Consumer<InCone> sink) throws SQLException {
+        ps.setDouble(1, decDeg - radiusDeg);
+        ps.setDouble(2, decDeg + radiusDeg);
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                double d = org.ztfclass.votables.sky.Separation.degrees(raDeg, decDeg, rs.getDouble("ra"), rs.getDouble("dec"));
+                if (d <= radiusDeg) {
+                    sink.accept(new InCone(toObject(rs), d));
+                }
+            }
+        }
     }
 
     /**
@@ -132,23 +139,15 @@ public final class ObjectQueries {
      */
     public List<InCone> nearest(List<double[]> positions, double radiusDeg) throws SQLException {
         List<InCone> out = new ArrayList<>(positions.size());
-        try (Connection c = db.connect();
-             PreparedStatement ps = c.prepareStatement(OBJECT_COLUMNS + "WHERE o.dec BETWEEN ? AND ? AND o.ra IS NOT NULL")) {
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(CONE)) {
             for (double[] p : positions) {
-                ps.setDouble(1, p[1] - radiusDeg);
-                ps.setDouble(2, p[1] + radiusDeg);
-                InCone best = null;
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        double ra = rs.getDouble("ra");
-                        double dec = rs.getDouble("dec");
-                        double d = org.ztfclass.votables.sky.Separation.degrees(p[0], p[1], ra, dec);
-                        if (d <= radiusDeg && (best == null || d < best.distanceDeg())) {
-                            best = new InCone(toObject(rs), d);
-                        }
+                InCone[] best = new InCone[1];
+                scanCone(ps, p[0], p[1], radiusDeg, hit -> {
+                    if (best[0] == null || hit.distanceDeg() < best[0].distanceDeg()) {
+                        best[0] = hit;
                     }
-                }
-                out.add(best);
+                });
+                out.add(best[0]);
             }
         }
         return out;
