@@ -18,7 +18,7 @@ final class FunnelPage {
         b.append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>Filter funnel - ztfclass</title>\n<style>\n")
-                .append("body{font-family:system-ui,sans-serif;margin:0 auto;max-width:64rem;padding:1rem;line-height:1.5;color:#1a1a1a}\n")
+                .append("body{font-family:system-ui,sans-serif;margin:0 auto;max-width:64rem;padding:1rem;line-height:1.5;color:#1a1a1a;overflow-wrap:anywhere}\n")
                 .append("a{color:#0645ad}a:focus{outline:3px solid #ffbf47}\n")
                 .append(".chart{list-style:none;padding:0}.chart li{margin:.4rem 0}\n")
                 .append(".bar{display:block;height:1.2rem;background:#1f5f99;min-width:2px}\n")

@@ -37,7 +37,7 @@ final class ObjectPage {
         b.append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>").append(e(id))
                 .append(" - ztfclass</title>\n<style>\n")
-                .append("body{font-family:system-ui,sans-serif;margin:0 auto;max-width:72rem;padding:1rem;line-height:1.5;color:#1a1a1a}\n")
+                .append("body{font-family:system-ui,sans-serif;margin:0 auto;max-width:72rem;padding:1rem;line-height:1.5;color:#1a1a1a;overflow-wrap:anywhere}\n")
                 .append("a{color:#0645ad}a:focus{outline:3px solid #ffbf47}\n")
                 .append("table{border-collapse:collapse;font-size:.95rem}th,td{border-bottom:1px solid #ccc;padding:.25rem .5rem;text-align:left}\n")
                 .append("td.n{text-align:right;font-variant-numeric:tabular-nums}.scroll{overflow-x:auto}\n")

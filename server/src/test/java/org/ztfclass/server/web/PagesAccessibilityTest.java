@@ -1,0 +1,117 @@
+package org.ztfclass.server.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.ztfclass.server.Samples;
+import org.ztfclass.server.api.ApiServer;
+import org.ztfclass.server.funnel.FunnelConfig;
+import org.ztfclass.server.funnel.FunnelRunner;
+import org.ztfclass.server.ingest.IngestProgress;
+import org.ztfclass.server.ingest.IngestService;
+import org.ztfclass.server.learning.StoreScoring;
+import org.ztfclass.server.learning.TrainedModel;
+import org.ztfclass.server.store.Database;
+import org.ztfclass.server.store.FunnelStore;
+import org.ztfclass.server.store.ObjectDataLoader;
+import org.ztfclass.server.store.StoreWriter;
+
+/**
+ * The pages served today, in a real headless Chromium (Debian's, with its chromedriver): no
+ * axe-core violation, no horizontal scrolling on phone, laptop and wide screens, and the keyboard
+ * reaches the links.
+ */
+class PagesAccessibilityTest {
+
+    @TempDir
+    static Path tmp;
+
+    private static ApiServer server;
+    private static ChromeDriver browser;
+    private static final List<String> PAGES = List.of("/", "/funnel", "/objects/ZTF20aaelulu");
+
+    @BeforeAll
+    static void start() throws Exception {
+        Database db = Database.open(tmp.resolve("web.db"));
+        new IngestService(new StoreWriter(db)).ingest(List.of(Samples.path("catalogues"), Samples.path("alerts")), IngestProgress.SILENT);
+        new FunnelRunner(new FunnelStore(db)).run(FunnelConfig.defaults());
+        StoreScoring.scoreAll(db, TrainedModel.trainAndSave(new ObjectDataLoader(db).labelled(), 9, tmp.resolve("model")).bundle());
+        server = new ApiServer(db).start("127.0.0.1", 0);
+        File driver = new File("/usr/bin/chromedriver");
+        assertTrue(driver.canExecute(), "Debian's chromium-driver is needed (install/run-tests and .ci/run install it)");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                "--user-data-dir=" + Files.createDirectories(tmp.resolve("chromium-profile")));
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver).usingAnyFreePort().build(), options);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        server.stop();
+    }
+
+    private static String url(String page) {
+        return "http://127.0.0.1:" + server.port() + page;
+    }
+
+    @Test
+    void axeFindsNoViolation() {
+        browser.manage().window().setSize(new Dimension(1366, 900));
+        for (String page : PAGES) {
+            browser.get(url(page));
+            Results results = new AxeBuilder().analyze(browser);
+            String violations = results.getViolations().stream()
+                    .map((Rule r) -> r.getId() + " (" + r.getImpact() + "): " + r.getHelp() + " x" + r.getNodes().size())
+                    .collect(Collectors.joining("; "));
+            assertTrue(results.getViolations().isEmpty(), page + ": " + violations);
+            assertTrue(results.getPasses().size() > 5, page + ": axe ran its rules");
+        }
+    }
+
+    @Test
+    void noHorizontalScrollingOnPhoneLaptopOrWideScreen() {
+        for (Dimension screen : List.of(new Dimension(375, 800), new Dimension(1366, 900), new Dimension(1920, 1080))) {
+            browser.manage().window().setSize(screen);
+            for (String page : PAGES) {
+                browser.get(url(page));
+                Object fits = ((JavascriptExecutor) browser).executeScript(
+                        "return document.documentElement.scrollWidth <= window.innerWidth + 1;");
+                assertEquals(Boolean.TRUE, fits, page + " at " + screen);
+            }
+        }
+    }
+
+    @Test
+    void theKeyboardReachesTheLinks() {
+        browser.manage().window().setSize(new Dimension(1366, 900));
+        browser.get(url("/funnel"));
+        browser.findElement(org.openqa.selenium.By.tagName("body")).sendKeys(Keys.TAB);
+        WebElement focused = browser.switchTo().activeElement();
+        assertEquals("a", focused.getTagName(), "the first Tab lands on a link");
+        assertTrue(focused.getAttribute("href").endsWith("/"), focused.getAttribute("href"));
+    }
+}
