@@ -50,6 +50,7 @@ public final class ApiServer {
         app.get("/api/objects", objects::list);
         app.get("/api/objects/{objectId}", objects::one);
         app.get("/api/objects/{objectId}/lightcurve", objects::lightCurve);
+        app.get("/api/objects/{objectId}/photometry", objects::photometry);
         app.get("/api/objects/{objectId}/cutouts/{file}", objects::cutout);
         app.get("/api/funnel", funnel::report);
         app.get("/scs", new ConeSearchHandler(queries)::search);

@@ -113,6 +113,23 @@ final class ObjectHandlers {
         }
     }
 
+    void photometry(Context ctx) throws SQLException, IOException {
+        ResponseFormat format = ResponseFormat.of(ctx, ResponseFormat.JSON);
+        String id = ctx.pathParam("objectId");
+        queries.object(id).orElseThrow(() -> ApiException.unknownObject(id));
+        var points = queries.photometry(id);
+        if (format == ResponseFormat.VOTABLE) {
+            votable(ctx, new RecordTable<>(id + "_photometry", points, org.ztfclass.votables.table.PhotometryColumns.ALL),
+                    Map.of("objectId", id, "n_points", Integer.toString(points.size())));
+        } else {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("objectId", id);
+            body.put("columns", TableJson.columns(org.ztfclass.votables.table.PhotometryColumns.ALL));
+            body.put("points", TableJson.rows(points, org.ztfclass.votables.table.PhotometryColumns.ALL));
+            ctx.json(body);
+        }
+    }
+
     void cutout(Context ctx) throws SQLException, IOException {
         String id = ctx.pathParam("objectId");
         String file = ctx.pathParam("file");

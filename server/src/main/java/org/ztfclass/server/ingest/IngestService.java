@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ztfclass.server.store.IngestCounts;
+import org.ztfclass.server.store.ObjectQueries;
 import org.ztfclass.server.store.SourcedAlert;
 import org.ztfclass.server.store.StoreWriter;
 import org.ztfclass.votables.alert.AvroAlertReader;
@@ -34,8 +35,10 @@ import org.ztfclass.votables.lightcurve.LightCurveReader;
 
 /**
  * Loads files into the store: ZTF Avro alert packets, light-curve CSVs, ALeRCE detection
- * tables, the BTS catalogue and label lists. Directories are walked recursively (files ending in
- * {@code .avro} or {@code .csv}, hidden files skipped, in name order); each file's format is
+ * tables, the BTS catalogue, label lists, and one object's photometry from other surveys and
+ * instruments (ZTF forced photometry, PS1, ATLAS, radio). Directories are walked recursively
+ * (files ending in {@code .avro}, {@code .csv} or {@code .txt}, hidden files skipped, in name
+ * order); each file's format is
  * recognised from its content. Small files are written together, whole files to a transaction
  * (see {@link PendingWrites}), so a kill loses at most the batch in progress and re-running
  * completes the store (all writes are idempotent). Bad records are reported in the
@@ -47,10 +50,36 @@ public final class IngestService {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
 
-    private final StoreWriter writer;
+    /** How far from a ZTF forced-photometry file's requested position a stored object may be, arcsec. */
+    public static final double FORCED_PHOTOMETRY_MATCH_ARCSEC = 2.0;
 
+    private final StoreWriter writer;
+    private final ObjectQueries queries;
+    private String surveyPhotometryObject;
+
+    /** An ingest without position lookups: survey photometry needs {@link #forObject}. */
     public IngestService(StoreWriter writer) {
+        this(writer, null);
+    }
+
+    /**
+     * @param queries used to find the object a ZTF forced-photometry file is about, by the
+     *                position in its header, when no object is given
+     */
+    public IngestService(StoreWriter writer, ObjectQueries queries) {
         this.writer = writer;
+        this.queries = queries;
+    }
+
+    /**
+     * Names the object that survey photometry files (ZTF forced photometry, PS1, ATLAS, radio) in
+     * the next ingests belong to: those files do not say.
+     *
+     * @return this
+     */
+    public IngestService forObject(String objectId) {
+        this.surveyPhotometryObject = objectId;
+        return this;
     }
 
     /** Ingests every file named or found under the folders named. */
@@ -103,6 +132,12 @@ public final class IngestService {
                 case LABEL_LIST:
                     pending.flush();
                     return catalogue(file, source, new LabelListReader(), format);
+                case ZTF_FORCED_PHOTOMETRY:
+                case PS1_FORCED_PHOTOMETRY:
+                case ATLAS_FORCED_PHOTOMETRY:
+                case RADIO_FLUXES:
+                    pending.flush();
+                    return surveyPhotometry(file, source, format);
                 default:
                     return new FileOutcome(format, 0, IngestCounts.NONE, List.of(new InputProblem(source, "file",
                             "unrecognised format: expected ZTF Avro alert packets, a light-curve CSV (time,mag,magerr,band), "
@@ -159,6 +194,34 @@ public final class IngestService {
         return expand(paths, problems);
     }
 
+    private FileOutcome surveyPhotometry(Path file, String source, InputFormat format) throws IOException, SQLException {
+        String objectId = surveyPhotometryObject;
+        if (objectId == null && format == InputFormat.ZTF_FORCED_PHOTOMETRY && queries != null) {
+            double[] position = org.ztfclass.votables.photometry.ZtfForcedPhotometryReader.requestedPosition(file);
+            if (position != null) {
+                var near = queries.nearest(List.of(position), FORCED_PHOTOMETRY_MATCH_ARCSEC / 3600.0).get(0);
+                objectId = near == null ? null : near.object().objectId();
+            }
+        }
+        if (objectId == null) {
+            return new FileOutcome(format, 0, IngestCounts.NONE, List.of(new InputProblem(source, "file",
+                    format.description() + " does not name its object" + (format == InputFormat.ZTF_FORCED_PHOTOMETRY
+                            ? " and no stored object lies within " + FORCED_PHOTOMETRY_MATCH_ARCSEC + " arcsec of its position" : "")
+                            + ": ingest it with --object ZTF...")));
+        }
+        org.ztfclass.votables.photometry.PhotometryReader reader = switch (format) {
+            case ZTF_FORCED_PHOTOMETRY -> new org.ztfclass.votables.photometry.ZtfForcedPhotometryReader();
+            case PS1_FORCED_PHOTOMETRY -> new org.ztfclass.votables.photometry.Ps1ForcedPhotometryReader();
+            case ATLAS_FORCED_PHOTOMETRY -> new org.ztfclass.votables.photometry.AtlasForcedPhotometryReader();
+            default -> new org.ztfclass.votables.photometry.RadioFluxReader();
+        };
+        ReadResult<org.ztfclass.votables.domain.PhotometryPoint> read;
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            read = reader.read(in, source, objectId);
+        }
+        return new FileOutcome(format, read.records().size(), writer.writePhotometry(read.records(), source), read.problems());
+    }
+
     /** @return the files to read: named files as given, folders walked for .avro and .csv files */
     static List<Path> expand(List<Path> paths, List<InputProblem> problems) {
         List<Path> files = new ArrayList<>();
@@ -180,6 +243,6 @@ public final class IngestService {
 
     private static boolean isDataFile(Path f) {
         String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
-        return !name.startsWith(".") && (name.endsWith(".avro") || name.endsWith(".csv"));
+        return !name.startsWith(".") && (name.endsWith(".avro") || name.endsWith(".csv") || name.endsWith(".txt"));
     }
 }

@@ -203,6 +203,40 @@ public final class ObjectQueries {
         }
     }
 
+    /**
+     * @return every photometric point of the object from every source, in time order: its ZTF
+     *         alert photometry (instrument {@code ZTF}) and what other surveys and instruments gave
+     */
+    public List<org.ztfclass.votables.domain.PhotometryPoint> photometry(String objectId) throws SQLException {
+        List<org.ztfclass.votables.domain.PhotometryPoint> out = new ArrayList<>();
+        for (Detection d : lightCurve(objectId)) {
+            double mjd = d.jd() - Detection.MJD_OFFSET;
+            if (d.isUpperLimit()) {
+                out.add(new org.ztfclass.votables.domain.PhotometryPoint(objectId, mjd, "ZTF", d.band().letter(), null, null, null,
+                        null, null, d.diffmaglim()));
+            } else {
+                double flux = Math.pow(10, (23.9 - d.magpsf()) / 2.5);
+                Double err = d.sigmapsf() == null ? null : flux * d.sigmapsf() / 1.0857;
+                out.add(new org.ztfclass.votables.domain.PhotometryPoint(objectId, mjd, "ZTF", d.band().letter(), null, d.magpsf(),
+                        d.sigmapsf(), flux, err, null));
+            }
+        }
+        try (Connection c = db.connect();
+             PreparedStatement ps = c.prepareStatement("SELECT * FROM photometry WHERE object_id = ? ORDER BY mjd")) {
+            ps.setString(1, objectId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new org.ztfclass.votables.domain.PhotometryPoint(objectId, rs.getDouble("mjd"), rs.getString("instrument"),
+                            rs.getString("band"), Sql.getDouble(rs, "frequency_ghz"), Sql.getDouble(rs, "mag"),
+                            Sql.getDouble(rs, "mag_err"), Sql.getDouble(rs, "flux_ujy"), Sql.getDouble(rs, "flux_err_ujy"),
+                            Sql.getDouble(rs, "limit_mag")));
+                }
+            }
+        }
+        out.sort(java.util.Comparator.comparingDouble(org.ztfclass.votables.domain.PhotometryPoint::mjd));
+        return out;
+    }
+
     /** @return the object's alerts, most recent first */
     public List<StoredAlert> alerts(String objectId) throws SQLException {
         String sql = "SELECT a.*, (SELECT GROUP_CONCAT(kind) FROM cutouts c WHERE c.candid = a.candid) AS kinds "

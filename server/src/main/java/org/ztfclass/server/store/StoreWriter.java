@@ -207,6 +207,50 @@ public final class StoreWriter {
         });
     }
 
+    /**
+     * Stores photometry from another survey or instrument (the object is created if new). Re-ingest
+     * adds nothing: a point is identified by object, instrument, band or frequency and time to the second.
+     *
+     * @return new points (in {@link IngestCounts#detections()})
+     */
+    public IngestCounts writePhotometry(List<org.ztfclass.votables.domain.PhotometryPoint> points, String sourceFile)
+            throws SQLException {
+        if (points.isEmpty()) {
+            return IngestCounts.NONE;
+        }
+        return inTransaction(c -> {
+            String now = Instant.now().toString();
+            Set<String> ids = new LinkedHashSet<>();
+            points.forEach(p -> ids.add(p.objectId()));
+            int objects = insertObjects(c, ids, now);
+            int added;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO photometry (object_id, mjd, mjd_key, instrument, band, "
+                    + "frequency_ghz, mag, mag_err, flux_ujy, flux_err_ujy, limit_mag, source_file) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) "
+                    + "ON CONFLICT DO NOTHING")) {
+                for (var p : points) {
+                    ps.setString(1, p.objectId());
+                    ps.setDouble(2, p.mjd());
+                    ps.setLong(3, Math.round(p.mjd() * SECONDS_PER_DAY));
+                    ps.setString(4, p.instrument());
+                    ps.setString(5, p.band());
+                    Sql.setDouble(ps, 6, p.frequencyGHz());
+                    Sql.setDouble(ps, 7, p.mag());
+                    Sql.setDouble(ps, 8, p.magErr());
+                    Sql.setDouble(ps, 9, p.fluxUJy());
+                    Sql.setDouble(ps, 10, p.fluxErrUJy());
+                    Sql.setDouble(ps, 11, p.limitMag());
+                    ps.setString(12, sourceFile);
+                    ps.addBatch();
+                }
+                added = Sql.sum(ps.executeBatch());
+            }
+            if (objects > 0) {
+                SummaryRefresher.refresh(c, ids, now);
+            }
+            return new IngestCounts(objects, 0, added, 0, 0, 0, 0);
+        });
+    }
+
     private static int insertObjects(Connection c, Set<String> ids, String now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(INSERT_OBJECT)) {
             for (String id : ids) {

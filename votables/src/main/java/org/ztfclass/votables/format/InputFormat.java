@@ -26,6 +26,14 @@ public enum InputFormat {
     BTS_CATALOGUE("Bright Transient Survey catalogue"),
     /** A list of object ids and classes (ALeRCE, TNS, Superphot+, ...). */
     LABEL_LIST("label list"),
+    /** Output of the ZTF forced-photometry service at IPAC (one object, named by the caller or by position). */
+    ZTF_FORCED_PHOTOMETRY("ZTF forced photometry (IPAC)"),
+    /** Pan-STARRS1 forced photometry CSV (one object). */
+    PS1_FORCED_PHOTOMETRY("Pan-STARRS1 forced photometry"),
+    /** ATLAS forced photometry (one object). */
+    ATLAS_FORCED_PHOTOMETRY("ATLAS forced photometry"),
+    /** Radio flux densities: Date, Tel, Freq_Obs, Flux, eFlux (one object). */
+    RADIO_FLUXES("radio flux densities"),
     /** Anything else. */
     UNKNOWN("unrecognised");
 
@@ -55,12 +63,39 @@ public enum InputFormat {
         if (Arrays.equals(head, AVRO_MAGIC) || file.getFileName().toString().endsWith(".avro")) {
             return AVRO_ALERTS;
         }
+        InputFormat text = ofTextHeader(file);
+        if (text != null) {
+            return text;
+        }
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             CsvTable table = new CsvTable(reader, file.toString());
             return ofCsvHeader(table);
         } catch (BadInputException | java.nio.charset.MalformedInputException e) {
             return UNKNOWN;
         }
+    }
+
+    /** @return the whitespace-table formats recognised from their first 200 lines, or null */
+    private static InputFormat ofTextHeader(Path file) throws IOException {
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            for (int n = 0; n < 200 && (line = reader.readLine()) != null; n++) {
+                if (!line.startsWith("#") && line.contains("forcediffimflux") && line.contains("zpdiff")) {
+                    return ZTF_FORCED_PHOTOMETRY;
+                }
+                if (line.startsWith("#") && line.contains("MJD") && line.contains("ujy") && line.contains("5sig")) {
+                    return ATLAS_FORCED_PHOTOMETRY;
+                }
+            }
+        } catch (java.nio.charset.MalformedInputException e) {
+            return null;
+        }
+        return null;
+    }
+
+    /** @return true for the formats that hold one object's photometry from another survey or instrument */
+    public boolean isSurveyPhotometry() {
+        return this == ZTF_FORCED_PHOTOMETRY || this == PS1_FORCED_PHOTOMETRY || this == ATLAS_FORCED_PHOTOMETRY || this == RADIO_FLUXES;
     }
 
     /** @return the CSV format a header belongs to, or {@link #UNKNOWN} */
@@ -75,6 +110,13 @@ public enum InputFormat {
         if (table.column("objectId", "oid") >= 0 && table.column("fid") >= 0 && table.column("mjd", "jd") >= 0
                 && table.column("magpsf") >= 0) {
             return ALERCE_DETECTIONS;
+        }
+        if (table.column("#mjd", "mjd") >= 0 && table.column("ujy") >= 0 && table.column("filter") >= 0
+                && table.column("psf_inst_flux") >= 0) {
+            return PS1_FORCED_PHOTOMETRY;
+        }
+        if (table.column("Date") >= 0 && table.column("Freq_Obs") >= 0 && table.column("Flux") >= 0) {
+            return RADIO_FLUXES;
         }
         if (LabelListReader.accepts(table)) {
             return LABEL_LIST;
