@@ -112,6 +112,18 @@ final class ObjectPage {
             b.append("</div>\n");
         }
 
+        var others = queries.photometry(id).stream().filter(p -> !p.instrument().equals("ZTF")).toList();
+        if (!others.isEmpty()) {
+            java.util.Map<String, Long> byInstrument = new java.util.TreeMap<>();
+            others.forEach(p -> byInstrument.merge(p.instrument(), 1L, Long::sum));
+            b.append("<h2>Other surveys and instruments</h2>\n<table><caption>Photometry beside ZTF's alerts</caption><thead><tr>")
+                    .append("<th scope=\"col\">Instrument</th><th scope=\"col\">Points</th></tr></thead><tbody>\n");
+            byInstrument.forEach((k, v) -> b.append("<tr><th scope=\"row\">").append(e(k)).append("</th><td class=\"n\">").append(v)
+                    .append("</td></tr>\n"));
+            b.append("</tbody></table>\n<p>All of it: <a href=\"/api/objects/").append(e(id))
+                    .append("/photometry?format=votable\">VOTable</a>, <a href=\"/api/objects/").append(e(id))
+                    .append("/photometry?format=json\">JSON</a>.</p>\n");
+        }
         List<Detection> lc = queries.lightCurve(id);
         b.append("<h2>Light curve</h2>\n<p>").append(lc.size()).append(" points. As a table for TOPCAT: <a href=\"/api/objects/")
                 .append(e(id)).append("/lightcurve?format=votable\">VOTable</a>, <a href=\"/api/objects/").append(e(id))

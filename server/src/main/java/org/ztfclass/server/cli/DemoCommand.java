@@ -8,6 +8,7 @@ import org.ztfclass.models.bundle.BundleException;
 import org.ztfclass.models.bundle.ModelBundle;
 import org.ztfclass.server.funnel.FunnelConfig;
 import org.ztfclass.server.funnel.FunnelRunner;
+import org.ztfclass.server.ingest.IngestProgress;
 import org.ztfclass.server.ingest.IngestReport;
 import org.ztfclass.server.ingest.IngestService;
 import org.ztfclass.server.store.Database;
@@ -31,6 +32,9 @@ final class DemoCommand implements Callable<Integer> {
 
     /** Sample folders in ingest order: catalogues first so positions and labels are there when photometry arrives. */
     static final List<String> SAMPLE_PARTS = List.of("catalogues", "alerce-30sne", "lightcurves-snia", "alerts");
+    /** The sample's one object with optical and radio data from other instruments, and its folder. */
+    static final String MULTI_SURVEY_OBJECT = "ZTF22abftjko";
+    static final String MULTI_SURVEY_PART = "at2022tsd";
 
     @Option(names = "--db", paramLabel = "PATH", defaultValue = "${env:ZTFCLASS_DEMO_DB:-ztfclass-demo.db}",
             description = "SQLite database file (default: ${DEFAULT-VALUE})")
@@ -58,6 +62,12 @@ final class DemoCommand implements Callable<Integer> {
         IngestReport report = new IngestService(new StoreWriter(database))
                 .ingest(SAMPLE_PARTS.stream().map(root::resolve).toList(), new ConsoleProgress(System.err));
         IngestCommand.print(report);
+        if (Files.isDirectory(root.resolve(MULTI_SURVEY_PART))) {
+            IngestReport multi = new IngestService(new StoreWriter(database)).forObject(MULTI_SURVEY_OBJECT)
+                    .ingest(List.of(root.resolve(MULTI_SURVEY_PART)), IngestProgress.SILENT);
+            System.out.printf("multi-survey photometry of %s (AT2022tsd): %,d points added, %d epochs without a measurement%n",
+                    MULTI_SURVEY_OBJECT, multi.added().detections(), multi.problems().size());
+        }
         System.out.print(new FunnelRunner(new FunnelStore(database)).run(FunnelConfig.defaults()).table());
         ModelBundle bundle = demoModel(database);
         int scored = StoreScoring.scoreAll(database, bundle);
