@@ -9,6 +9,7 @@ import java.util.Map;
 import org.ztfclass.server.funnel.FunnelReport;
 import org.ztfclass.server.funnel.FunnelRunner;
 import org.ztfclass.server.store.FunnelStore;
+import org.ztfclass.server.web.FunnelPage;
 import org.ztfclass.votables.table.RecordTable;
 import org.ztfclass.votables.table.TableColumn;
 import org.ztfclass.votables.table.VotableWriter;

@@ -1,4 +1,4 @@
-package org.ztfclass.server.api;
+package org.ztfclass.server.web;
 
 import org.ztfclass.server.funnel.FunnelReport;
 import org.ztfclass.server.store.FunnelStore;
@@ -8,12 +8,13 @@ import org.ztfclass.server.store.FunnelStore;
  * its count; the numbers are written out, so it reads without the bars), the stage table, and
  * links to what each stage dropped. No script, no external asset.
  */
-final class FunnelPage {
+public final class FunnelPage {
 
     private FunnelPage() {
     }
 
-    static String render(FunnelReport report) {
+    /** @return the page for the latest report, or one that says the funnel has not run (null) */
+    public static String render(FunnelReport report) {
         StringBuilder b = new StringBuilder();
         b.append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -67,7 +68,8 @@ final class FunnelPage {
                 escape(label), count, percent);
     }
 
-    static String escape(String s) {
+    /** @return {@code s} safe inside HTML text and attribute values; "" for null */
+    public static String escape(String s) {
         return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

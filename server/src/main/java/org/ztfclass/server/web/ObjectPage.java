@@ -1,4 +1,4 @@
-package org.ztfclass.server.api;
+package org.ztfclass.server.web;
 
 import io.javalin.http.Context;
 import java.sql.SQLException;
@@ -20,19 +20,29 @@ import org.ztfclass.votables.domain.ZtfObject;
  * script, no external asset. The interactive page (light-curve plot, Aladin Lite, centroid plot,
  * labelling) is the web-application work still to come.
  */
-final class ObjectPage {
+public final class ObjectPage {
 
     private final ObjectQueries queries;
     private final PredictionStore predictions;
 
-    ObjectPage(ObjectQueries queries, PredictionStore predictions) {
+    public ObjectPage(ObjectQueries queries, PredictionStore predictions) {
         this.queries = queries;
         this.predictions = predictions;
     }
 
-    void render(Context ctx) throws SQLException {
+    /** Renders {@code /objects/{objectId}}; an unknown object gets a 404 page that says so. */
+    public void render(Context ctx) throws SQLException {
         String id = ctx.pathParam("objectId");
-        ZtfObject o = queries.object(id).orElseThrow(() -> ApiException.unknownObject(id));
+        var found = queries.object(id);
+        if (found.isEmpty()) {
+            ctx.status(404);
+            ctx.contentType("text/html; charset=utf-8");
+            ctx.result("<!doctype html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>Unknown object - ztfclass</title></head>\n"
+                    + "<body><main><h1>Unknown object</h1><p>This ztfclass store has no object " + e(id)
+                    + ".</p><p><a href=\"/\">ztfclass</a></p></main></body>\n</html>\n");
+            return;
+        }
+        ZtfObject o = found.get();
         StringBuilder b = new StringBuilder();
         b.append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>").append(e(id))
