@@ -241,38 +241,24 @@ public final class ObjectQueries {
     public List<StoredAlert> alerts(String objectId) throws SQLException {
         String sql = "SELECT a.*, (SELECT GROUP_CONCAT(kind) FROM cutouts c WHERE c.candid = a.candid) AS kinds "
                 + "FROM alerts a WHERE a.object_id = ? ORDER BY a.jd DESC";
-        List<StoredAlert> out = new ArrayList<>();
-        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, objectId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String kinds = rs.getString("kinds");
-                    out.add(new StoredAlert(rs.getLong("candid"), rs.getDouble("jd"), rs.getString("schema_version"),
-                            Sql.getDouble(rs, "ssdistnr"), Sql.getDouble(rs, "sgscore1"), Sql.getDouble(rs, "distpsnr1"),
-                            Sql.getDouble(rs, "neargaia"), kinds == null ? List.of() : List.of(kinds.split(",")),
-                            rs.getString("source_file")));
-                }
-            }
-        }
-        return out;
+        return rowsOf(sql, objectId, rs -> {
+            String kinds = rs.getString("kinds");
+            return new StoredAlert(rs.getLong("candid"), rs.getDouble("jd"), rs.getString("schema_version"),
+                    Sql.getDouble(rs, "ssdistnr"), Sql.getDouble(rs, "sgscore1"), Sql.getDouble(rs, "distpsnr1"),
+                    Sql.getDouble(rs, "neargaia"), kinds == null ? List.of() : List.of(kinds.split(",")),
+                    rs.getString("source_file"));
+        });
     }
 
     /** @return the object's label events, oldest first */
     public List<StoredLabel> labels(String objectId) throws SQLException {
         String sql = "SELECT l.*, u.name AS user_name FROM labels l LEFT JOIN users u ON u.id = l.user_id "
                 + "WHERE l.object_id = ? ORDER BY l.id";
-        List<StoredLabel> out = new ArrayList<>();
-        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, objectId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new StoredLabel(rs.getLong("id"), objectId, rs.getString("fine_class"), rs.getString("top_class"),
-                            rs.getString("source"), rs.getString("source_ref"), rs.getString("user_name"),
-                            Sql.getDouble(rs, "confidence"), rs.getString("comment"), rs.getString("created_at")));
-                }
-            }
-        }
-        return out;
+        return rowsOf(sql, objectId, rs -> {
+            return new StoredLabel(rs.getLong("id"), objectId, rs.getString("fine_class"), rs.getString("top_class"),
+                    rs.getString("source"), rs.getString("source_ref"), rs.getString("user_name"),
+                    Sql.getDouble(rs, "confidence"), rs.getString("comment"), rs.getString("created_at"));
+        });
     }
 
     /** @return the catalogue rows about the object */
@@ -290,6 +276,25 @@ public final class ObjectQueries {
                             Sql.getDouble(rs, "rise_days"), Sql.getDouble(rs, "fade_days"), rs.getString("lower_limits"),
                             Sql.getDouble(rs, "redshift"), Sql.getDouble(rs, "galactic_latitude"),
                             Sql.getDouble(rs, "extinction_av")));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Maps one result row. */
+    private interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    /** @return the rows {@code sql} (one {@code ?}: the object id) gives, mapped, in its order; one connection */
+    private <T> List<T> rowsOf(String sql, String objectId, RowMapper<T> mapper) throws SQLException {
+        List<T> out = new ArrayList<>();
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, objectId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(mapper.map(rs));
                 }
             }
         }
