@@ -1,0 +1,101 @@
+package org.ztfclass.server.tap;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.ztfclass.server.store.Database;
+import uk.ac.starlink.table.ColumnInfo;
+
+/**
+ * Runs translated ADQL on the store. Each query gets its own connection set to
+ * {@code query_only} (SQLite then refuses any write, whatever the SQL), with LIKE made
+ * case-sensitive as ADQL has it and the sky functions registered; values are bound as
+ * parameters. Thread-safe.
+ */
+public final class TapQueryRunner {
+
+    /** Largest MAXREC honoured, and the default. */
+    public static final int MAX_ROWS = 100_000;
+    /** Seconds a query may run before it is stopped. */
+    public static final int TIMEOUT_SECONDS = 120;
+
+    private final Database db;
+    private final AdqlTranslator translator = new AdqlTranslator();
+
+    /** @param db the store queried */
+    public TapQueryRunner(Database db) {
+        this.db = db;
+    }
+
+    /**
+     * @param adql   the query
+     * @param maxrec most rows to return (0: the columns only)
+     * @return the rows and whether MAXREC cut them
+     * @throws AdqlException if the query is refused
+     * @throws SQLException  if the store fails
+     */
+    public TapResult run(String adql, int maxrec) throws AdqlException, SQLException {
+        SqlQuery q = translator.translate(adql);
+        int limit = Math.min(maxrec, MAX_ROWS);
+        List<Object[]> rows = new ArrayList<>();
+        boolean overflow = false;
+        try (Connection c = db.connect()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA query_only = 1");
+                s.execute("PRAGMA case_sensitive_like = 1");
+            }
+            SkyFunctions.register(c);
+            try (PreparedStatement ps = c.prepareStatement(q.sql())) {
+                ps.setQueryTimeout(TIMEOUT_SECONDS);
+                for (int i = 0; i < q.params().size(); i++) {
+                    ps.setObject(i + 1, q.params().get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<ColumnInfo> cols = q.columns();
+                    while (rs.next()) {
+                        if (rows.size() >= limit) {
+                            overflow = q.top() < 0 || q.top() > limit;
+                            break;
+                        }
+                        Object[] row = new Object[cols.size()];
+                        for (int i = 0; i < row.length; i++) {
+                            row[i] = convert(rs.getObject(i + 1), cols.get(i).getContentClass());
+                        }
+                        rows.add(row);
+                    }
+                }
+            }
+        }
+        return new TapResult(q.columns(), rows, overflow);
+    }
+
+    private static Object convert(Object v, Class<?> type) {
+        if (v == null) {
+            return null;
+        }
+        if (type == String.class) {
+            return v.toString();
+        }
+        if (v instanceof Number n) {
+            if (type == Double.class) {
+                return n.doubleValue();
+            } else if (type == Integer.class) {
+                return n.intValue();
+            } else if (type == Long.class) {
+                return n.longValue();
+            }
+        }
+        if (v instanceof String s && type != String.class) {
+            try {
+                return type == Double.class ? (Object) Double.valueOf(s) : (Object) Long.valueOf(s);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return v;
+    }
+}
