@@ -55,6 +55,8 @@ public final class ApiServer {
         app.get("/api/funnel", funnel::report);
         app.get("/scs", new ConeSearchHandler(queries)::search);
         app.post("/api/objects/match", new MatchHandler(queries)::match);
+        new org.ztfclass.server.tap.TapService(db).routes(app); // /tap: TAP sync + async (UWS), VOSI
+        app.get("/api/overlay", new OverlayHandler(queries)::overlay);
         app.get("/funnel", funnel::page);
         app.get("/objects/{objectId}", new org.ztfclass.server.web.ObjectPage(queries, predictionStore)::render);
 

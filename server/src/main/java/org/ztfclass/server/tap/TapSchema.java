@@ -29,7 +29,7 @@ public final class TapSchema {
                     col("peak_mag_i", Double.class, "mag", "phot.mag;em.opt.I;stat.max", "Brightest ZTF i PSF magnitude (AB)"),
                     col("sgscore1", Double.class, "", "src.class.starGalaxy", "PS1 star/galaxy score of the nearest PS1 source (1 = star), latest alert"),
                     col("distpsnr1", Double.class, "arcsec", "pos.angDistance", "Distance to the nearest PS1 source, latest alert"),
-                    col("ssdistnr", Double.class, "arcsec", "pos.angDistance;src.solarSystem", "Distance to the nearest known solar-system object, latest alert"),
+                    col("ssdistnr", Double.class, "arcsec", "pos.angDistance", "Distance to the nearest known solar-system object, latest alert"),
                     col("synthetic", Integer.class, "", "meta.code", "1 for a synthetic object resampled from real ones (scale tests), else 0")));
 
     private static final TapTable PREDICTIONS = new TapTable(SCHEMA, "predictions", "predictions",

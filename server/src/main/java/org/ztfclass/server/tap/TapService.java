@@ -1,0 +1,205 @@
+package org.ztfclass.server.tap;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.ztfclass.server.store.Database;
+
+/**
+ * The TAP 1.1 service at {@code /tap}: synchronous queries at {@code /tap/sync} (GET or POST),
+ * asynchronous UWS jobs at {@code /tap/async}, and the VOSI resources {@code /tap/tables},
+ * {@code /tap/capabilities}, {@code /tap/availability}. A refused query is answered with HTTP 400
+ * and a VOTable whose {@code QUERY_STATUS} is {@code ERROR} with the reason; answers are VOTable 1.4.
+ * Handlers only: the ADQL work is {@link TapQueryRunner}'s.
+ */
+public final class TapService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TapService.class);
+    private static final String VOTABLE = "application/x-votable+xml";
+    private static final String XML = "text/xml; charset=utf-8";
+
+    private final TapQueryRunner runner;
+    private final UwsJobs jobs;
+
+    /** @param db the store queried */
+    public TapService(Database db) {
+        this.runner = new TapQueryRunner(db);
+        this.jobs = new UwsJobs(runner);
+    }
+
+    /** Declares the {@code /tap} routes on {@code app}. */
+    public void routes(Javalin app) {
+        app.get("/tap", this::root);
+        app.get("/tap/sync", this::sync);
+        app.post("/tap/sync", this::sync);
+        app.get("/tap/tables", ctx -> xml(ctx, VosiDocuments.tables()));
+        app.get("/tap/capabilities", ctx -> xml(ctx, VosiDocuments.capabilities(base(ctx))));
+        app.get("/tap/availability", ctx -> xml(ctx, VosiDocuments.availability()));
+        app.get("/tap/async", ctx -> xml(ctx, jobs.listXml(base(ctx) + "/async")));
+        app.post("/tap/async", this::createJob);
+        app.get("/tap/async/{id}", ctx -> xml(ctx, UwsJobs.jobXml(job(ctx), jobUrl(ctx))));
+        app.post("/tap/async/{id}", this::postJob);
+        app.delete("/tap/async/{id}", ctx -> {
+            jobs.delete(job(ctx));
+            ctx.redirect(base(ctx) + "/async", HttpStatus.SEE_OTHER);
+        });
+        app.get("/tap/async/{id}/phase", ctx -> ctx.contentType("text/plain").result(job(ctx).phase().name()));
+        app.post("/tap/async/{id}/phase", this::postPhase);
+        app.get("/tap/async/{id}/parameters", ctx -> xml(ctx, UwsJobs.jobXml(job(ctx), jobUrl(ctx))));
+        app.get("/tap/async/{id}/results/result", this::result);
+        app.get("/tap/async/{id}/error", this::jobError);
+        app.get("/tap/async/{id}/executionduration", ctx -> ctx.contentType("text/plain")
+                .result(Integer.toString(TapQueryRunner.TIMEOUT_SECONDS)));
+        app.get("/tap/async/{id}/destruction", ctx -> ctx.contentType("text/plain").result(job(ctx).destruction.toString()));
+        app.get("/tap/async/{id}/quote", ctx -> ctx.contentType("text/plain").result(""));
+        app.get("/tap/async/{id}/owner", ctx -> ctx.contentType("text/plain").result(""));
+        app.exception(NoSuchJob.class, (e, ctx) -> {
+            ctx.status(404);
+            ctx.contentType("text/plain");
+            ctx.result(e.getMessage());
+        });
+    }
+
+    private void root(Context ctx) {
+        String b = base(ctx);
+        ctx.contentType("text/plain; charset=utf-8").result("ztfclass TAP 1.1 service (ADQL subset; tables "
+                + TapSchema.tableNames() + ")\nsync: " + b + "/sync\nasync: " + b + "/async\ntables: " + b + "/tables\n"
+                + "capabilities: " + b + "/capabilities\navailability: " + b + "/availability\n");
+    }
+
+    private void sync(Context ctx) throws IOException, SQLException {
+        TapRequest request;
+        TapResult result;
+        try {
+            request = TapRequest.of(parameters(ctx));
+            result = runner.run(request.query(), request.maxrec());
+        } catch (AdqlException e) {
+            error(ctx, 400, e.getMessage());
+            return;
+        } catch (SQLException e) {
+            LOG.warn("TAP query failed", e);
+            error(ctx, 500, "query failed in the store: " + e.getMessage());
+            return;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        TapVotable.write(result, request.query(), out);
+        ctx.contentType(VOTABLE).result(out.toByteArray());
+    }
+
+    private void createJob(Context ctx) {
+        Map<String, String> params = parameters(ctx);
+        String phase = params.remove("phase");
+        UwsJob job = jobs.create(params);
+        if ("RUN".equalsIgnoreCase(phase)) {
+            jobs.run(job);
+        }
+        ctx.redirect(base(ctx) + "/async/" + job.id, HttpStatus.SEE_OTHER);
+    }
+
+    private void postJob(Context ctx) {
+        UwsJob job = job(ctx);
+        Map<String, String> params = parameters(ctx);
+        if ("DELETE".equalsIgnoreCase(params.get("action"))) {
+            jobs.delete(job);
+            ctx.redirect(base(ctx) + "/async", HttpStatus.SEE_OTHER);
+            return;
+        }
+        phase(ctx, job, params.get("phase"));
+    }
+
+    private void postPhase(Context ctx) {
+        phase(ctx, job(ctx), parameters(ctx).get("phase"));
+    }
+
+    private void phase(Context ctx, UwsJob job, String phase) {
+        if ("RUN".equalsIgnoreCase(phase)) {
+            jobs.run(job);
+        } else if ("ABORT".equalsIgnoreCase(phase)) {
+            job.abort();
+        } else if (phase != null) {
+            ctx.status(400).contentType("text/plain").result("PHASE must be RUN or ABORT, not '" + phase + "'");
+            return;
+        }
+        ctx.redirect(jobUrl(ctx), HttpStatus.SEE_OTHER);
+    }
+
+    private void result(Context ctx) {
+        UwsJob job = job(ctx);
+        byte[] r = job.result();
+        if (r == null) {
+            throw new NoSuchJob("job " + job.id + " has no result (phase " + job.phase() + ")");
+        }
+        ctx.contentType(VOTABLE).result(r);
+    }
+
+    private void jobError(Context ctx) throws IOException {
+        UwsJob job = job(ctx);
+        if (job.error() == null) {
+            throw new NoSuchJob("job " + job.id + " has no error (phase " + job.phase() + ")");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        TapVotable.writeError(job.error(), out);
+        ctx.contentType(VOTABLE).result(out.toByteArray());
+    }
+
+    private UwsJob job(Context ctx) {
+        String id = ctx.pathParam("id");
+        return jobs.get(id).orElseThrow(() -> new NoSuchJob("no TAP job '" + id + "' (unknown, deleted or expired)"));
+    }
+
+    private static void error(Context ctx, int status, String message) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        TapVotable.writeError(message, out);
+        ctx.status(status).contentType(VOTABLE).result(out.toByteArray());
+    }
+
+    private static void xml(Context ctx, String body) {
+        ctx.contentType(XML).result(body);
+    }
+
+    private static String base(Context ctx) {
+        return ctx.scheme() + "://" + ctx.host() + "/tap";
+    }
+
+    private static String jobUrl(Context ctx) {
+        return base(ctx) + "/async/" + ctx.pathParam("id");
+    }
+
+    /** DALI parameters: names case-insensitive, query string and form body together (first value wins). */
+    private static Map<String, String> parameters(Context ctx) {
+        Map<String, String> out = new HashMap<>();
+        add(out, ctx.queryParamMap());
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+        if (ctx.method().name().equals("POST")
+                && (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data"))) {
+            add(out, ctx.formParamMap());
+        }
+        return out;
+    }
+
+    private static void add(Map<String, String> out, Map<String, List<String>> in) {
+        for (Map.Entry<String, List<String>> e : in.entrySet()) {
+            if (!e.getValue().isEmpty()) {
+                out.putIfAbsent(e.getKey().toLowerCase(Locale.ROOT), e.getValue().get(0));
+            }
+        }
+    }
+
+    /** An unknown or finished-with job: 404. */
+    private static final class NoSuchJob extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NoSuchJob(String message) {
+            super(message);
+        }
+    }
+}
