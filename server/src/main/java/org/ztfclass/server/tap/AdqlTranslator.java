@@ -162,7 +162,7 @@ public final class AdqlTranslator {
             if (top >= 0) {
                 sql.append(" LIMIT ").append(top);
             }
-            return new SqlQuery(sql.toString(), params, columns, top);
+            return new SqlQuery(table, sql.toString(), params, columns, top);
         }
 
         /** Everything the parser accepts beyond the served clauses is refused, by rebuilding the query from them. */

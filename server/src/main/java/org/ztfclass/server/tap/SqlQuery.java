@@ -11,8 +11,9 @@ import uk.ac.starlink.table.ColumnInfo;
  * @param params  values for the markers, in order (String, Long or Double)
  * @param columns one per output column
  * @param top     the query's TOP n, or -1 when it has none
+ * @param table   the table queried
  */
-public record SqlQuery(String sql, List<Object> params, List<ColumnInfo> columns, long top) {
+public record SqlQuery(TapTable table, String sql, List<Object> params, List<ColumnInfo> columns, long top) {
 
     public SqlQuery {
         params = List.copyOf(params);

@@ -24,16 +24,21 @@ public record TapColumn(String name, String sqlName, Class<?> type, String unit,
         return info;
     }
 
-    /** @return the VODataService TAPType of the column: VARCHAR, DOUBLE, INTEGER or BIGINT */
-    public String tapType() {
+    /** @return the name as metadata lists it: delimited ({@code "size"}) when it is an ADQL reserved word */
+    public String listedName() {
+        return name.equals("size") ? "\"size\"" : name;
+    }
+
+    /** @return the VOTable datatype: char, double, int or long */
+    public String votableType() {
         if (type == String.class) {
-            return "VARCHAR";
+            return "char";
         } else if (type == Double.class) {
-            return "DOUBLE";
+            return "double";
         } else if (type == Integer.class) {
-            return "INTEGER";
+            return "int";
         }
-        return "BIGINT";
+        return "long";
     }
 
     /** @return true for numeric columns */

@@ -43,7 +43,7 @@ public final class TapQueryRunner {
         int limit = Math.min(maxrec, MAX_ROWS);
         List<Object[]> rows = new ArrayList<>();
         boolean overflow = false;
-        try (Connection c = db.connect()) {
+        try (Connection c = TapSchema.isMetadata(q.table()) ? MetadataDatabase.open() : db.connect()) {
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA query_only = 1");
                 s.execute("PRAGMA case_sensitive_like = 1");

@@ -55,7 +55,54 @@ public final class TapSchema {
                     col("confidence", Double.class, "", "stat.probability", "Labeller's confidence, 0..1"),
                     col("created_at", String.class, "", "time.creation", "When the label was given (ISO-8601 UTC)")));
 
-    private static final List<TapTable> TABLES = List.of(OBJECTS, PREDICTIONS, LABELS);
+    /** The schema describing the published tables (TAP 1.1 §4), served from {@link MetadataDatabase}. */
+    public static final String TAP_SCHEMA = "TAP_SCHEMA";
+
+    private static final TapTable TS_SCHEMAS = new TapTable(TAP_SCHEMA, "schemas", "schemas",
+            "The schemas of this service", List.of(
+                    col("schema_name", String.class, "", "meta.id", "Schema name"),
+                    col("utype", String.class, "", "meta.id", "Schema utype"),
+                    col("description", String.class, "", "meta.note", "What the schema holds"),
+                    col("schema_index", Integer.class, "", "meta.number", "Ordering of the schemas")));
+    private static final TapTable TS_TABLES = new TapTable(TAP_SCHEMA, "tables", "tables",
+            "The tables of this service", List.of(
+                    col("schema_name", String.class, "", "meta.id", "Schema holding the table"),
+                    col("table_name", String.class, "", "meta.id;meta.main", "Qualified table name"),
+                    col("table_type", String.class, "", "meta.code", "table or view"),
+                    col("utype", String.class, "", "meta.id", "Table utype"),
+                    col("description", String.class, "", "meta.note", "What the table holds"),
+                    col("table_index", Integer.class, "", "meta.number", "Ordering of the tables")));
+    private static final TapTable TS_COLUMNS = new TapTable(TAP_SCHEMA, "columns", "columns",
+            "The columns of the tables of this service", List.of(
+                    col("table_name", String.class, "", "meta.id", "Qualified name of the column's table"),
+                    col("column_name", String.class, "", "meta.id;meta.main", "Column name"),
+                    col("utype", String.class, "", "meta.id", "Column utype"),
+                    col("ucd", String.class, "", "meta.ucd", "Column UCD"),
+                    col("unit", String.class, "", "meta.unit", "Column unit (VOUnit)"),
+                    col("description", String.class, "", "meta.note", "What the column holds"),
+                    col("datatype", String.class, "", "meta.code", "VOTable datatype"),
+                    col("arraysize", String.class, "", "meta.code", "VOTable arraysize"),
+                    col("xtype", String.class, "", "meta.code", "VOTable xtype"),
+                    col("size", Integer.class, "", "meta.number", "Deprecated: length of fixed-size arrays"),
+                    col("principal", Integer.class, "", "meta.code", "1 if the column is of main interest"),
+                    col("indexed", Integer.class, "", "meta.code", "1 if the column is indexed"),
+                    col("std", Integer.class, "", "meta.code", "1 if the column is defined by a standard"),
+                    col("column_index", Integer.class, "", "meta.number", "Ordering of the columns in the table")));
+    private static final TapTable TS_KEYS = new TapTable(TAP_SCHEMA, "keys", "keys",
+            "Foreign keys between the tables", List.of(
+                    col("key_id", String.class, "", "meta.id;meta.main", "Key identifier"),
+                    col("from_table", String.class, "", "meta.id", "Table holding the foreign key"),
+                    col("target_table", String.class, "", "meta.id", "Table the key points to"),
+                    col("utype", String.class, "", "meta.id", "Key utype"),
+                    col("description", String.class, "", "meta.note", "What the key means")));
+    private static final TapTable TS_KEY_COLUMNS = new TapTable(TAP_SCHEMA, "key_columns", "key_columns",
+            "The columns of the foreign keys", List.of(
+                    col("key_id", String.class, "", "meta.id", "Key identifier"),
+                    col("from_column", String.class, "", "meta.id", "Column of from_table"),
+                    col("target_column", String.class, "", "meta.id", "Column of target_table")));
+
+    private static final List<TapTable> TABLES = List.of(OBJECTS, PREDICTIONS, LABELS,
+            TS_SCHEMAS, TS_TABLES, TS_COLUMNS, TS_KEYS, TS_KEY_COLUMNS);
 
     private TapSchema() {
     }
@@ -80,6 +127,32 @@ public final class TapSchema {
             }
         }
         return Optional.empty();
+    }
+
+    /** @return the foreign keys: {key id, from table, from column, target table, target column} */
+    public static List<String[]> foreignKeys() {
+        return List.of(
+                new String[] {"predictions_object", "ztf.predictions", "object_id", "ztf.objects", "object_id"},
+                new String[] {"labels_object", "ztf.labels", "object_id", "ztf.objects", "object_id"},
+                new String[] {"ts_tables_schema", "TAP_SCHEMA.tables", "schema_name", "TAP_SCHEMA.schemas", "schema_name"},
+                new String[] {"ts_columns_table", "TAP_SCHEMA.columns", "table_name", "TAP_SCHEMA.tables", "table_name"},
+                new String[] {"ts_keys_from", "TAP_SCHEMA.keys", "from_table", "TAP_SCHEMA.tables", "table_name"},
+                new String[] {"ts_keys_target", "TAP_SCHEMA.keys", "target_table", "TAP_SCHEMA.tables", "table_name"},
+                new String[] {"ts_key_columns_key", "TAP_SCHEMA.key_columns", "key_id", "TAP_SCHEMA.keys", "key_id"});
+    }
+
+    /** Store columns with an index behind them. */
+    private static final java.util.Set<String> INDEXED = java.util.Set.of("ztf.objects.object_id", "ztf.objects.dec",
+            "ztf.objects.ra", "ztf.labels.id", "ztf.labels.object_id", "ztf.predictions.object_id");
+
+    /** @return whether a column of a table has an index in the store */
+    public static boolean isIndexed(TapTable t, TapColumn c) {
+        return INDEXED.contains(t.qualifiedName() + "." + c.name());
+    }
+
+    /** @return true for the tables of {@link #TAP_SCHEMA} */
+    public static boolean isMetadata(TapTable t) {
+        return t.schema().equals(TAP_SCHEMA);
     }
 
     /** @return the qualified names of the published tables, comma-separated, for error messages */

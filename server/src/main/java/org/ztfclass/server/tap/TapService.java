@@ -55,6 +55,7 @@ public final class TapService {
         app.get("/tap/async/{id}/phase", ctx -> ctx.contentType("text/plain").result(job(ctx).phase().name()));
         app.post("/tap/async/{id}/phase", this::postPhase);
         app.get("/tap/async/{id}/parameters", ctx -> xml(ctx, UwsJobs.jobXml(job(ctx), jobUrl(ctx))));
+        app.post("/tap/async/{id}/parameters", this::postParameters);
         app.get("/tap/async/{id}/results/result", this::result);
         app.get("/tap/async/{id}/error", this::jobError);
         app.get("/tap/async/{id}/executionduration", ctx -> ctx.contentType("text/plain")
@@ -113,7 +114,26 @@ public final class TapService {
             ctx.redirect(base(ctx) + "/async", HttpStatus.SEE_OTHER);
             return;
         }
-        phase(ctx, job, params.get("phase"));
+        String phase = params.remove("phase");
+        params.remove("action");
+        if (!params.isEmpty() && !job.setParams(params)) {
+            ctx.status(409).contentType("text/plain").result("job " + job.id + " is " + job.phase()
+                    + ": parameters can be changed only while it is PENDING");
+            return;
+        }
+        phase(ctx, job, phase);
+    }
+
+    private void postParameters(Context ctx) {
+        UwsJob job = job(ctx);
+        Map<String, String> params = parameters(ctx);
+        params.remove("phase");
+        if (!job.setParams(params)) {
+            ctx.status(409).contentType("text/plain").result("job " + job.id + " is " + job.phase()
+                    + ": parameters can be changed only while it is PENDING");
+            return;
+        }
+        ctx.redirect(jobUrl(ctx), HttpStatus.SEE_OTHER);
     }
 
     private void postPhase(Context ctx) {

@@ -13,7 +13,7 @@ final class UwsJob {
     enum Phase { PENDING, QUEUED, EXECUTING, COMPLETED, ERROR, ABORTED }
 
     final String id;
-    final Map<String, String> params;
+    private final Map<String, String> params;
     final Instant created;
     final Instant destruction;
     private Phase phase = Phase.PENDING;
@@ -25,9 +25,23 @@ final class UwsJob {
 
     UwsJob(String id, Map<String, String> params, Instant created, Instant destruction) {
         this.id = id;
-        this.params = Map.copyOf(params);
+        this.params = new java.util.HashMap<>(params);
         this.created = created;
         this.destruction = destruction;
+    }
+
+    /** @return a copy of the parameters */
+    synchronized Map<String, String> params() {
+        return Map.copyOf(params);
+    }
+
+    /** Adds or replaces parameters (lower-cased names) while the job is PENDING; false otherwise. */
+    synchronized boolean setParams(Map<String, String> more) {
+        if (phase != Phase.PENDING) {
+            return false;
+        }
+        params.putAll(more);
+        return true;
     }
 
     synchronized Phase phase() {

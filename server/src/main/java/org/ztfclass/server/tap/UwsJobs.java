@@ -77,7 +77,7 @@ final class UwsJobs {
                 return;
             }
             try {
-                TapRequest request = TapRequest.of(job.params);
+                TapRequest request = TapRequest.of(job.params());
                 TapResult result = runner.run(request.query(), request.maxrec());
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 TapVotable.write(result, request.query(), out);
@@ -114,7 +114,7 @@ final class UwsJobs {
         b.append("<uws:executionDuration>").append(TapQueryRunner.TIMEOUT_SECONDS).append("</uws:executionDuration>\n");
         b.append("<uws:destruction>").append(job.destruction).append("</uws:destruction>\n");
         b.append("<uws:parameters>\n");
-        for (Map.Entry<String, String> p : new java.util.TreeMap<>(job.params).entrySet()) {
+        for (Map.Entry<String, String> p : new java.util.TreeMap<>(job.params()).entrySet()) {
             b.append("<uws:parameter id=\"").append(TapVotable.escape(p.getKey())).append("\">")
                     .append(TapVotable.escape(p.getValue())).append("</uws:parameter>\n");
         }

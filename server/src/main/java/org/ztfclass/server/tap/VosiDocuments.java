@@ -16,25 +16,45 @@ final class VosiDocuments {
         b.append("<vosi:tableset xmlns:vosi=\"http://www.ivoa.net/xml/VOSITables/v1.0\" ")
                 .append("xmlns:vs=\"http://www.ivoa.net/xml/VODataService/v1.1\" ")
                 .append("xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n");
-        b.append("<schema>\n<name>").append(TapSchema.SCHEMA).append("</name>\n")
-                .append("<description>The ztfclass store: ZTF objects, classifier predictions, label events</description>\n");
+        for (String schema : new String[] {TapSchema.SCHEMA, TapSchema.TAP_SCHEMA}) {
+            schema(b, schema);
+        }
+        b.append("</vosi:tableset>\n");
+        return b.toString();
+    }
+
+    private static void schema(StringBuilder b, String schema) {
+        b.append("<schema>\n<name>").append(schema).append("</name>\n")
+                .append("<description>").append(MetadataDatabase.schemaDescription(schema)).append("</description>\n");
         for (TapTable t : TapSchema.tables()) {
+            if (!t.schema().equals(schema)) {
+                continue;
+            }
             b.append("<table type=\"table\">\n<name>").append(t.qualifiedName()).append("</name>\n");
             b.append("<description>").append(TapVotable.escape(t.description())).append("</description>\n");
             for (TapColumn c : t.columns()) {
-                b.append("<column><name>").append(c.name()).append("</name><description>")
+                b.append("<column><name>").append(TapVotable.escape(c.listedName())).append("</name><description>")
                         .append(TapVotable.escape(c.description())).append("</description>");
                 if (!c.unit().isEmpty()) {
                     b.append("<unit>").append(c.unit()).append("</unit>");
                 }
                 b.append("<ucd>").append(c.ucd()).append("</ucd>");
-                b.append("<dataType xsi:type=\"vs:TAPType\">").append(c.tapType()).append("</dataType>");
+                b.append("<dataType xsi:type=\"vs:VOTableType\"").append(c.type() == String.class ? " arraysize=\"*\"" : "")
+                        .append('>').append(c.votableType()).append("</dataType>");
+                if (TapSchema.isIndexed(t, c)) {
+                    b.append("<flag>indexed</flag>");
+                }
                 b.append("</column>\n");
+            }
+            for (String[] k : TapSchema.foreignKeys()) {
+                if (k[1].equals(t.qualifiedName())) {
+                    b.append("<foreignKey><targetTable>").append(k[3]).append("</targetTable><fkColumn><fromColumn>").append(k[2])
+                            .append("</fromColumn><targetColumn>").append(k[4]).append("</targetColumn></fkColumn></foreignKey>\n");
+                }
             }
             b.append("</table>\n");
         }
-        b.append("</schema>\n</vosi:tableset>\n");
-        return b.toString();
+        b.append("</schema>\n");
     }
 
     static String capabilities(String base) {
