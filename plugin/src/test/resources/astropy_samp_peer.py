@@ -4,6 +4,9 @@ usage: astropy_samp_peer.py MODE WORKDIR
   MODE good: sends a table of shipped objects (made here with astropy) to ztfclass with
              table.load.votable, waits for ztfclass's table.load.votable back, and prints JSON
              with the call's response and the returned table's columns and rows.
+  MODE select: like good, then selects rows of ztfclass's answer with table.select.rowList (two
+             matched rows, an unmatched row, an empty selection, a table ztfclass never sent) and
+             prints the responses and what the sky-viewer MTypes delivered.
   MODE bad:  sends a file that is not a VOTable and a table without id/position columns; prints
              the two responses.
 The hub is found through the SAMP_HUB environment variable.
@@ -49,6 +52,7 @@ def on_point(private_key, sender_id, mtype, params, extra):
 
 def on_image(private_key, sender_id, mtype, params, extra):
     viewer["image"] = params
+    viewer.setdefault("images", []).append(params.get("url"))
     viewer_got.set()
 
 
@@ -74,8 +78,39 @@ def send(path, name):
     return client.call_and_wait(target, message, "60")
 
 
+def try_call(message):
+    try:
+        r = client.call_and_wait(target, message, "30")
+        return {"status": r["samp.status"], "result": r.get("samp.result", {}),
+                "error": r.get("samp.error", {}).get("samp.errortxt", "")}
+    except Exception as e:  # astropy raises on samp.error responses
+        return {"status": "samp.error", "error": str(e)}
+
+
 out = {}
-if mode == "good":
+if mode == "select":
+    table = Table({
+        "ztf_id": ["ZTF20aaelulu", "", ""],
+        "RAJ2000": [185.7288, 123.32067, 10.0],
+        "DEJ2000": [15.8236, 22.64831, 10.0],
+    })
+    path = os.path.join(workdir, "sel.vot")
+    table.write(path, format="votable", overwrite=True)
+    send(path, "sel")
+    got.wait(30)
+    url = received.get("params", {}).get("url", "")
+    select = lambda rows, u=url: {"samp.mtype": "table.select.rowList", "samp.params": {"url": u, "row-list": rows}}
+    out["two"] = try_call(select(["1", "0"]))
+    for _ in range(100):
+        if len(viewer.get("images", [])) >= 2:
+            break
+        time.sleep(0.1)
+    out["point"] = viewer.get("point")
+    out["images"] = viewer.get("images", [])
+    out["unmatched"] = try_call(select(["2"]))
+    out["empty"] = try_call(select([]))
+    out["foreign"] = try_call(select(["0"], "file:///nowhere/not-from-ztfclass.vot"))
+elif mode == "good":
     table = Table({
         "name": ["SN 2020oi", "SN 2019azh by position", "not a ZTF object"],
         "ztf_id": ["ZTF20aaelulu", "", ""],

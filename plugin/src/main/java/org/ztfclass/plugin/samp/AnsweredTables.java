@@ -28,6 +28,11 @@ final class AnsweredTables {
         }
     }
 
+    /** @return true if {@code tableIdOrUrl} names a table the bridge sent */
+    boolean knows(String tableIdOrUrl) {
+        return tableIdOrUrl != null && byKey.containsKey(tableIdOrUrl);
+    }
+
     /** @return the row, or null if the table or row is not one of ours */
     Row row(String tableIdOrUrl, int index) {
         List<Row> rows = tableIdOrUrl == null ? null : byKey.get(tableIdOrUrl);

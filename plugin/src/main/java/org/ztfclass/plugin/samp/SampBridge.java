@@ -31,9 +31,20 @@ public final class SampBridge implements AutoCloseable {
      * @param radiusArcsec match radius for rows given by position
      */
     public SampBridge(ServerClient server, Path outDir, double radiusArcsec) {
+        this(server, outDir, radiusArcsec, false, NAME);
+    }
+
+    /**
+     * @param server       the ztfclass server
+     * @param outDir       where answer tables are written for the tools to load
+     * @param radiusArcsec match radius for rows given by position
+     * @param openPages    also open an object's web page in the browser when a row is highlighted or selected
+     * @param name         the SAMP name (tests run several bridges on one hub)
+     */
+    public SampBridge(ServerClient server, Path outDir, double radiusArcsec, boolean openPages, String name) {
         connector = new HubConnector(DefaultClientProfile.getProfile());
         Metadata meta = new Metadata();
-        meta.setName(NAME);
+        meta.setName(name);
         meta.setDescriptionText("Classifies ZTF transients: send a table of ZTF objects (by objectId or RA/Dec) and get it back "
                 + "with SN Ia / SN II / Other probabilities, labels and links (server " + server.base() + ")");
         meta.put("author.affiliation", "ztfclass");
@@ -41,7 +52,9 @@ public final class SampBridge implements AutoCloseable {
         connector.declareMetadata(meta);
         AnsweredTables answered = new AnsweredTables();
         connector.addMessageHandler(new TableLoadHandler(server, outDir, radiusArcsec, answered));
-        connector.addMessageHandler(new HighlightRowHandler(answered, server.base()));
+        ObjectPointer pointer = new ObjectPointer(server.base(), openPages);
+        connector.addMessageHandler(new HighlightRowHandler(answered, pointer));
+        connector.addMessageHandler(new SelectRowListHandler(answered, pointer));
         connector.declareSubscriptions(connector.computeSubscriptions());
     }
 

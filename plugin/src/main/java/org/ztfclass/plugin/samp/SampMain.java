@@ -19,18 +19,21 @@ public final class SampMain {
         String token = System.getenv("ZTFCLASS_TOKEN");
         boolean hub = false;
         double radius = 1.5;
+        boolean openPages = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--server" -> server = value(args, ++i, "--server");
                 case "--token" -> token = value(args, ++i, "--token");
                 case "--hub" -> hub = true;
+                case "--open-pages" -> openPages = true;
                 case "--radius" -> radius = Double.parseDouble(value(args, ++i, "--radius"));
                 case "-h", "--help" -> {
-                    System.out.println("usage: ztfclass samp [--server URL] [--token T] [--hub] [--radius ARCSEC]\n"
+                    System.out.println("usage: ztfclass samp [--server URL] [--token T] [--hub] [--radius ARCSEC] [--open-pages]\n"
                             + "  --server  the ztfclass server (default http://localhost:7070)\n"
                             + "  --token   your API token (or ZTFCLASS_TOKEN)\n"
                             + "  --hub     start a SAMP hub if none is running\n"
-                            + "  --radius  match radius for rows given by position, arcsec (default 1.5)");
+                            + "  --radius  match radius for rows given by position, arcsec (default 1.5)\n"
+                            + "  --open-pages  also open an object's web page when its row is highlighted or selected");
                     return;
                 }
                 default -> {
@@ -40,7 +43,7 @@ public final class SampMain {
             }
         }
         SampBridge bridge = new SampBridge(new ServerClient(URI.create(server), token),
-                Path.of(System.getProperty("java.io.tmpdir"), "ztfclass-samp"), radius);
+                Path.of(System.getProperty("java.io.tmpdir"), "ztfclass-samp"), radius, openPages, SampBridge.NAME);
         bridge.start(hub, 5);
         System.out.println("ztfclass SAMP bridge for " + server + " " + (bridge.isConnected() ? "registered with the hub"
                 : "waiting for a SAMP hub (start TOPCAT, or use --hub)") + "; Ctrl+C stops");

@@ -57,6 +57,11 @@ public final class ServerClient {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for " + base, e);
         }
+        if (response.statusCode() == 401 || response.statusCode() == 403) {
+            throw new IOException("ztfclass server " + base + " refused the API token (HTTP " + response.statusCode() + ": "
+                    + serverMessage(response.body()) + "): it may be revoked, expired or mistyped; get a new one from the "
+                    + "server's token page and restart the bridge with --token");
+        }
         if (response.statusCode() != 200) {
             String body = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
             Matcher m = ERROR.matcher(body);
@@ -64,5 +69,11 @@ public final class ServerClient {
                     + (m.find() ? m.group(1).replace("\\\"", "\"") : body.strip()));
         }
         return response.body();
+    }
+
+    private static String serverMessage(byte[] body) {
+        String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        Matcher m = ERROR.matcher(text);
+        return m.find() ? m.group(1).replace("\\\"", "\"") : text.strip();
     }
 }

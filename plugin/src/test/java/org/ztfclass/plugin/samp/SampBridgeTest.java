@@ -130,4 +130,88 @@ class SampBridgeTest {
         assertTrue(out.get("nopos").get("error").asText().contains("no object id column"), out.toString());
         assertTrue(bridge.isConnected());
     }
+
+    @Test
+    void selectedRowsPointAladinAndSendTheirCutouts() throws Exception {
+        JsonNode out = peer("select");
+        JsonNode two = out.get("two");
+        assertEquals("samp.ok", two.get("status").asText(), out.toString());
+        assertEquals("[\"ZTF17aaazdba\",\"ZTF20aaelulu\"]", two.get("result").get("ztfclass.objects").toString());
+        assertEquals(123.32, out.get("point").get("ra").asDouble(), 1e-2, "pointed at the first selected row (AT2019azh)");
+        assertEquals(2, out.get("images").size(), out.toString());
+        assertTrue(out.get("images").toString().contains("/api/objects/ZTF17aaazdba/cutouts/science.fits")
+                && out.get("images").toString().contains("/api/objects/ZTF20aaelulu/cutouts/science.fits"), out.toString());
+        assertEquals("samp.error", out.get("unmatched").get("status").asText());
+        assertTrue(out.get("unmatched").get("error").asText().contains("none of the 1 selected rows"), out.toString());
+        assertEquals("samp.ok", out.get("empty").get("status").asText(), "an empty selection is fine");
+        assertEquals("samp.error", out.get("foreign").get("status").asText());
+        assertTrue(out.get("foreign").get("error").asText().contains("is not one ztfclass sent"), out.toString());
+        assertTrue(bridge.isConnected());
+    }
+
+    /**
+     * A server that cannot be reached and one that refuses the token: the sender gets a SAMP
+     * error naming the cause, and the bridge stays registered. The 401 comes from a minimal HTTP
+     * endpoint standing in for the accounts work (token revocation) that the server does not
+     * have yet; it answers as the server's error bodies do.
+     */
+    @Test
+    void unreachableServerAndRevokedTokenAreSampErrorsAndTheBridgesStayUp() throws Exception {
+        int deadPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            deadPort = s.getLocalPort();
+        }
+        com.sun.net.httpserver.HttpServer refusing = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        refusing.createContext("/", ex -> {
+            byte[] body = "{\"status\": 401, \"error\": \"API token revoked\"}".getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", "application/json");
+            ex.sendResponseHeaders(401, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        refusing.start();
+        Path table = Files.writeString(tmp.resolve("one.vot"), "<?xml version=\"1.0\"?>\n<VOTABLE version=\"1.4\" "
+                + "xmlns=\"http://www.ivoa.net/xml/VOTable/v1.3\"><RESOURCE><TABLE><FIELD name=\"objectId\" datatype=\"char\" "
+                + "arraysize=\"*\"/><DATA><TABLEDATA><TR><TD>ZTF20aaelulu</TD></TR></TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>\n");
+        SampBridge dead = new SampBridge(new ServerClient(URI.create("http://127.0.0.1:" + deadPort), null), tmp.resolve("a1"), 1.5,
+                false, "ztfclass-dead");
+        SampBridge revoked = new SampBridge(new ServerClient(URI.create("http://127.0.0.1:" + refusing.getAddress().getPort()),
+                "old-token"), tmp.resolve("a2"), 1.5, false, "ztfclass-revoked");
+        org.astrogrid.samp.client.HubConnector peer = new org.astrogrid.samp.client.HubConnector(
+                org.astrogrid.samp.client.DefaultClientProfile.getProfile());
+        try {
+            dead.start(false, 1);
+            revoked.start(false, 1);
+            org.astrogrid.samp.Metadata meta = new org.astrogrid.samp.Metadata();
+            meta.setName("java-peer");
+            peer.declareMetadata(meta);
+            peer.setActive(true);
+            for (int i = 0; i < 100 && !(dead.isConnected() && revoked.isConnected() && peer.isConnected()); i++) {
+                Thread.sleep(100);
+            }
+            org.astrogrid.samp.client.HubConnection c = peer.getConnection();
+            for (String[] expect : new String[][] {{"ztfclass-dead", "unreachable"}, {"ztfclass-revoked", "refused the API token (HTTP 401: API token revoked)"}}) {
+                String id = null;
+                for (String cid : c.getRegisteredClients()) {
+                    if (expect[0].equals(c.getMetadata(cid).getName())) {
+                        id = cid;
+                    }
+                }
+                assertTrue(id != null, expect[0] + " registered");
+                org.astrogrid.samp.Message m = new org.astrogrid.samp.Message("table.load.votable");
+                m.addParam("url", table.toUri().toURL().toString());
+                m.addParam("name", "one");
+                org.astrogrid.samp.Response r = c.callAndWait(id, m, 60);
+                assertEquals("samp.error", r.getStatus());
+                assertTrue(r.getErrInfo().getErrortxt().contains(expect[1]), expect[0] + ": " + r.getErrInfo().getErrortxt());
+            }
+            assertTrue(dead.isConnected() && revoked.isConnected() && bridge.isConnected(), "every bridge is still registered");
+        } finally {
+            peer.setActive(false);
+            dead.close();
+            revoked.close();
+            refusing.stop(0);
+        }
+    }
 }
