@@ -97,6 +97,7 @@ public final class AdqlTranslator {
 
     private static String firstLine(Exception e) {
         String m = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : String.valueOf(e.getMessage());
+        m = m.replace("net.sf.jsqlparser.parser.ParseException: ", "");
         return m.lines().limit(2).map(String::trim).reduce((a, b) -> a + " " + b).orElse(m);
     }
 

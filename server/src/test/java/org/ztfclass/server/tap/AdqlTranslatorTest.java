@@ -51,6 +51,8 @@ class AdqlTranslatorTest {
         SqlQuery d = adql.translate("SELECT object_id, DISTANCE(POINT('ICRS', ra, dec), POINT('ICRS', 10, 20)) AS d FROM ztf.objects ORDER BY 2");
         assertTrue(d.sql().contains("tap_distance(t.\"ra\", t.\"dec\", ?, ?)") && d.sql().endsWith("ORDER BY tap_distance(t.\"ra\", t.\"dec\", ?, ?) ASC"), d.sql());
         assertEquals("deg", d.columns().get(1).getUnitString());
+        SqlQuery distinct = adql.translate("SELECT DISTINCT \"predicted_class\" FROM \"ztf\".\"predictions\"");
+        assertEquals("SELECT DISTINCT t.\"predicted_class\" FROM \"predictions\" AS t", distinct.sql());
         SqlQuery meta = adql.translate("SELECT table_name, \"size\" FROM TAP_SCHEMA.columns");
         assertTrue(TapSchema.isMetadata(meta.table()));
     }
@@ -81,6 +83,8 @@ class AdqlTranslatorTest {
                 {"SELECT object_id, COUNT(*) FROM ztf.objects", "need GROUP BY"},
                 {"SELECT object_id FROM ztf.objects GROUP BY ra", "neither grouped nor aggregated"},
                 {"", "QUERY is empty"},
+                {"SELECT \"RA\" FROM ztf.objects", "column \"RA\" is not in ztf.objects"},
+                {"SELECT TOP 10 PERCENT ra FROM ztf.objects", "TOP takes"},
         };
         for (String[] r : refused) {
             AdqlException e = assertThrows(AdqlException.class, () -> adql.translate(r[0]), r[0]);
