@@ -114,9 +114,10 @@ public final class SimulationReport {
             int y0 = 40 + (panel / 2) * (panelH + 90);
             b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-weight=\"bold\">%s (audit set)</text>%n", x0, y0 - 10, titles[panel]));
             b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#888\"/>%n", x0, y0, panelW, panelH));
+            double lo = panel < 2 ? 0.5 : 0;
             for (int t = 0; t <= 5; t++) {
-                double v = 0.5 + 0.1 * t;
-                double yy = y0 + panelH - (v - 0.5) / 0.5 * panelH;
+                double v = lo + (1 - lo) * t / 5;
+                double yy = y0 + panelH - (v - lo) / (1 - lo) * panelH;
                 b.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#ddd\"/><text x=\"%d\" y=\"%.1f\" "
                         + "text-anchor=\"end\">%.1f</text>%n", x0, x0 + panelW, yy, yy, x0 - 4, yy + 4, v));
             }
@@ -141,7 +142,7 @@ public final class SimulationReport {
                             continue;
                         }
                         double xx = x0 + (double) row.labels() / maxLabels * panelW;
-                        double yy = y0 + panelH - (Math.max(0.5, Math.min(1, v)) - 0.5) / 0.5 * panelH;
+                        double yy = y0 + panelH - (Math.max(lo, Math.min(1, v)) - lo) / (1 - lo) * panelH;
                         pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", xx, yy));
                     }
                     b.append(String.format(Locale.ROOT, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\"%s points=\"%s\"/>%n", COLOURS[s],
@@ -153,7 +154,7 @@ public final class SimulationReport {
         b.append(String.format(Locale.ROOT, "<line x1=\"60\" x2=\"90\" y1=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"/><text x=\"95\" y=\"%d\">random queue</text>%n",
                 ly, ly, COLOURS[0], ly + 4));
         b.append(String.format(Locale.ROOT, "<line x1=\"220\" x2=\"250\" y1=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"/><text x=\"255\" y=\"%d\">active-learning "
-                + "queue (entropy)</text><text x=\"480\" y=\"%d\">dashed: SN_II; y axis from 0.5</text>%n", ly, ly, COLOURS[1], ly + 4, ly + 4));
+                + "queue (entropy)</text><text x=\"480\" y=\"%d\">dashed: SN_II; AUC and accuracy axes from 0.5</text>%n", ly, ly, COLOURS[1], ly + 4, ly + 4));
         return b.append("</svg>\n").toString();
     }
 }
