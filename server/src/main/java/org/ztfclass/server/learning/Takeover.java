@@ -251,11 +251,9 @@ public final class Takeover {
                 continue;
             }
             ClassAudit a = audits(s.modelVersion(), consensus).get(s.label());
-            ThresholdMetrics assumed = new ThresholdMetrics(s.label(), config.threshold(), s.nAudited() == null ? 0 : s.nAudited(),
-                    s.nAudited() == null || s.precision() == null ? 0 : (int) Math.round(s.precision() * s.nAudited()), 0);
-            TakeoverPolicy.Decision d = policy.decide(assumed, a.audited(), a.confirmed());
-            if (!d.enabled()) {
-                record(s.label(), d, s.modelVersion(), assumed);
+            java.util.Optional<TakeoverPolicy.Decision> stop = policy.audits(s.label(), a.audited(), a.confirmed());
+            if (stop.isPresent()) {
+                record(s.label(), stop.get(), s.modelVersion(), null);
                 stopped.add(s.label());
             }
         }

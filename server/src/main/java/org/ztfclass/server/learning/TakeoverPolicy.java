@@ -40,15 +40,30 @@ public final class TakeoverPolicy {
             return new Decision(false, String.format(Locale.ROOT, "%s: held-out precision %.3f (%d/%d) at p >= %.2f is below %.2f",
                     c, p, heldOut.correct(), heldOut.above(), heldOut.threshold(), required));
         }
-        if (auditedAuto >= config.minAuditedAuto()) {
-            double audited = (double) auditedCorrect / auditedAuto;
-            if (audited < required) {
-                return new Decision(false, String.format(Locale.ROOT,
-                        "%s: stopped, humans confirmed only %d of %d audited automatic labels (precision %.3f < %.2f)",
-                        c, auditedCorrect, auditedAuto, audited, required));
-            }
+        java.util.Optional<Decision> stop = audits(heldOut.label(), auditedAuto, auditedCorrect);
+        if (stop.isPresent()) {
+            return stop.get();
         }
         return new Decision(true, String.format(Locale.ROOT, "%s: held-out precision %.3f (%d/%d) at p >= %.2f, >= %.2f with >= %d audited",
                 c, p, heldOut.correct(), heldOut.above(), heldOut.threshold(), required, config.minAudited()));
+    }
+
+    /**
+     * The audit half of the rule alone: whether humans' audits of a class's automatic labels stop
+     * its takeover (once there are at least {@link LearningConfig#minAuditedAuto()} of them).
+     *
+     * @return the stop decision, or empty if the audits do not stop it
+     */
+    public java.util.Optional<Decision> audits(org.ztfclass.votables.domain.TransientClass label, int auditedAuto, int auditedCorrect) {
+        double required = config.takeoverPrecision();
+        if (auditedAuto >= config.minAuditedAuto()) {
+            double audited = (double) auditedCorrect / auditedAuto;
+            if (audited < required) {
+                return java.util.Optional.of(new Decision(false, String.format(Locale.ROOT,
+                        "%s: stopped, humans confirmed only %d of %d audited automatic labels (precision %.3f < %.2f)",
+                        label.name(), auditedCorrect, auditedAuto, audited, required)));
+            }
+        }
+        return java.util.Optional.empty();
     }
 }

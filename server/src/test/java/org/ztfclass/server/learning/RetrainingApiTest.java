@@ -249,4 +249,28 @@ class RetrainingApiTest {
         JsonNode agreement = json("GET", "/api/learning/agreement", 200);
         assertTrue(agreement.path("objects_with_two_or_more_labellers").asInt() >= 0);
     }
+
+    @Test
+    @Order(6)
+    void startsByItselfEveryNNewHumanLabels() throws Exception {
+        JobLog jobs = new JobLog(db);
+        long before = jobs.recent(1).get(0).id();
+        try (Retraining r = new Retraining(db, tmp.resolve("auto-models"), ModelTrainer.DEFAULT, LearningConfig.defaults().withRetrainEvery(4))) {
+            r.poll();
+            r.awaitIdle(1, java.util.concurrent.TimeUnit.MINUTES);
+            assertEquals(before, jobs.recent(1).get(0).id(), "3 new human labels since the last job < N = 4: no job");
+            try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                s.executeUpdate("INSERT INTO labels (object_id, fine_class, top_class, source, user_id, created_at) "
+                        + "SELECT object_id, 'SN Ia', 'SN_IA', 'web', 8, '2026-11-25T00:00:01Z' FROM audit_requests ORDER BY label_id DESC LIMIT 1");
+            }
+            r.poll();
+            r.awaitIdle(10, java.util.concurrent.TimeUnit.MINUTES);
+            JobLog.Job auto = jobs.recent(1).get(0);
+            assertEquals("auto", auto.trigger());
+            assertEquals("succeeded", auto.status(), auto.message());
+            r.poll();
+            r.awaitIdle(1, java.util.concurrent.TimeUnit.MINUTES);
+            assertEquals(auto.id(), jobs.recent(1).get(0).id(), "no new labels since: no new job");
+        }
+    }
 }
