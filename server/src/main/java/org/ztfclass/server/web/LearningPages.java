@@ -27,7 +27,8 @@ public final class LearningPages {
                 .append("a{color:#0645ad}a:focus,button:focus{outline:3px solid #ffbf47}\n")
                 .append("table{border-collapse:collapse;width:100%;font-size:.95rem}th,td{border-bottom:1px solid #ccc;padding:.3rem;text-align:left;vertical-align:top}\n")
                 .append("td.n{text-align:right;font-variant-numeric:tabular-nums}.on{color:#0a6b2d;font-weight:bold}.off{color:#8a1c1c;font-weight:bold}\n")
-                .append(".scroll{overflow-x:auto}progress{width:100%;max-width:30rem;height:1.2rem}\n")
+                .append(".scroll{overflow-x:auto}.scroll table{min-width:44rem}th,td{overflow-wrap:normal}td.why{min-width:14rem}\n")
+                .append("progress{width:100%;max-width:30rem;height:1.2rem}\n")
                 .append("button{font:inherit;padding:.4rem .8rem;background:#1f5f99;color:#fff;border:0;border-radius:3px}\n")
                 .append("</style>\n</head>\n<body>\n<header><p><a href=\"/\">ztfclass</a> &middot; <a href=\"/learning\">Learning</a> &middot; ")
                 .append("<a href=\"/learning/agreement\">Agreement</a></p><h1>").append(title).append("</h1></header>\n<main>\n");
@@ -66,7 +67,7 @@ public final class LearningPages {
                 .append("<th scope=\"col\">Audits (confirmed / audited / requested)</th></tr></thead>\n<tbody>\n");
         for (Dashboard.ClassRow r : view.rows()) {
             b.append(String.format(Locale.ROOT, "<tr><th scope=\"row\">%s</th><td class=\"n\">%,d</td><td class=\"n\">%,d</td><td class=\"n\">%s</td>"
-                            + "<td class=\"n\">%s</td><td class=\"%s\">%s</td><td>%s</td><td class=\"n\">%d / %d / %d</td></tr>%n",
+                            + "<td class=\"n\">%s</td><td class=\"%s\">%s</td><td class=\"why\">%s</td><td class=\"n\">%d / %d / %d</td></tr>%n",
                     r.label().name(), r.humanLabels(), r.autoLabels(), num(r.precision(), "%.3f"), num(r.recall(), "%.3f"),
                     r.takeover().enabled() ? "on" : "off", r.takeover().enabled() ? "on" : "off", FunnelPage.escape(r.takeover().reason()),
                     r.audit().confirmed(), r.audit().audited(), r.audit().requested()));
