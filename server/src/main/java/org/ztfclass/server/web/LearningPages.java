@@ -24,7 +24,7 @@ public final class LearningPages {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>").append(title)
                 .append(" - ztfclass</title>\n<style>\n")
                 .append("body{font-family:system-ui,sans-serif;margin:0 auto;max-width:72rem;padding:1rem;line-height:1.5;color:#1a1a1a;overflow-wrap:anywhere}\n")
-                .append("a{color:#0645ad}a:focus,button:focus{outline:3px solid #ffbf47}\n")
+                .append("a{color:#0645ad}a:focus,button:focus,.scroll:focus{outline:3px solid #ffbf47}\n")
                 .append("table{border-collapse:collapse;width:100%;font-size:.95rem}th,td{border-bottom:1px solid #ccc;padding:.3rem;text-align:left;vertical-align:top}\n")
                 .append("td.n{text-align:right;font-variant-numeric:tabular-nums}.on{color:#0a6b2d;font-weight:bold}.off{color:#8a1c1c;font-weight:bold}\n")
                 .append(".scroll{overflow-x:auto}.scroll table{min-width:44rem}th,td{overflow-wrap:normal}td.why{min-width:14rem}\n")
@@ -61,7 +61,7 @@ public final class LearningPages {
                         + "labels is at least %.2f with at least %d audited objects; it stops by itself when humans confirm fewer than %.0f%% "
                         + "of its audited automatic labels. Objects whose labellers tie: %d (<a href=\"/api/learning/consensus\">list</a>).</p>%n",
                 view.threshold(), view.requiredPrecision(), view.minAudited(), 100 * view.requiredPrecision(), view.ties().size()));
-        b.append("<div class=\"scroll\"><table>\n<caption>Labels so far, held-out precision and recall at the threshold, takeover and audits</caption>\n")
+        b.append("<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Table: takeover per class\"><table>\n<caption>Labels so far, held-out precision and recall at the threshold, takeover and audits</caption>\n")
                 .append("<thead><tr><th scope=\"col\">Class</th><th scope=\"col\">Human labels</th><th scope=\"col\">Automatic labels</th>")
                 .append("<th scope=\"col\">Precision</th><th scope=\"col\">Recall</th><th scope=\"col\">Takeover</th><th scope=\"col\">Why</th>")
                 .append("<th scope=\"col\">Audits (confirmed / audited / requested)</th></tr></thead>\n<tbody>\n");
@@ -76,7 +76,7 @@ public final class LearningPages {
         if (jobs.isEmpty()) {
             b.append("<p>No retraining has run yet.</p>\n");
         } else {
-            b.append("<div class=\"scroll\"><table>\n<caption>Newest first</caption>\n<thead><tr><th scope=\"col\">Job</th><th scope=\"col\">Status</th>")
+            b.append("<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Table: recent jobs\"><table>\n<caption>Newest first</caption>\n<thead><tr><th scope=\"col\">Job</th><th scope=\"col\">Status</th>")
                     .append("<th scope=\"col\">Started</th><th scope=\"col\">Version</th><th scope=\"col\">Outcome</th></tr></thead>\n<tbody>\n");
             for (JobLog.Job j : jobs) {
                 b.append(String.format(Locale.ROOT, "<tr><td class=\"n\"><a href=\"/api/learning/jobs/%d\">%d</a></td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>%n",
@@ -85,7 +85,7 @@ public final class LearningPages {
             }
             b.append("</tbody>\n</table></div>\n");
         }
-        b.append("<h2>Model versions</h2>\n<div class=\"scroll\"><table>\n<caption>Every version is kept; an admin can roll back to one that served "
+        b.append("<h2>Model versions</h2>\n<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Table: model versions\"><table>\n<caption>Every version is kept; an admin can roll back to one that served "
                 + "(POST /api/learning/rollback?version=...)</caption>\n<thead><tr><th scope=\"col\">Version</th><th scope=\"col\">Status</th>"
                 + "<th scope=\"col\">Audit macro AUC</th><th scope=\"col\">Serving's AUC then</th><th scope=\"col\">Audit objects</th></tr></thead>\n<tbody>\n");
         for (ModelVersions.Version v : versions) {
@@ -115,7 +115,7 @@ public final class LearningPages {
         b.append(String.format(Locale.ROOT, "<p>Objects labelled by two or more labellers (people, and catalogues counted as labellers; each "
                 + "labeller's latest label): %,d. Fleiss' kappa over them: <strong>%s</strong> (1 = perfect agreement, 0 = what chance gives).</p>%n",
                 r.objects(), num(r.fleissKappa(), "%.3f")));
-        b.append("<h2>Per class</h2>\n<div class=\"scroll\"><table>\n<caption>Fleiss' kappa of each class against the rest</caption>\n")
+        b.append("<h2>Per class</h2>\n<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Table: kappa per class\"><table>\n<caption>Fleiss' kappa of each class against the rest</caption>\n")
                 .append("<thead><tr><th scope=\"col\">Class</th><th scope=\"col\">Kappa</th></tr></thead>\n<tbody>\n");
         r.perClass().forEach((c, k) -> b.append(String.format(Locale.ROOT, "<tr><th scope=\"row\">%s</th><td class=\"n\">%s</td></tr>%n",
                 c.name(), num(k, "%.3f"))));
@@ -123,7 +123,7 @@ public final class LearningPages {
         if (r.pairs().isEmpty()) {
             b.append("<p>No two labellers have labelled the same object yet.</p>\n");
         } else {
-            b.append("<div class=\"scroll\"><table>\n<caption>Cohen's kappa on the objects both labelled</caption>\n<thead><tr><th scope=\"col\">Labeller</th>")
+            b.append("<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Table: kappa per pair\"><table>\n<caption>Cohen's kappa on the objects both labelled</caption>\n<thead><tr><th scope=\"col\">Labeller</th>")
                     .append("<th scope=\"col\">Labeller</th><th scope=\"col\">Objects</th><th scope=\"col\">Agreement</th><th scope=\"col\">Kappa</th></tr></thead>\n<tbody>\n");
             for (Agreement.Pair p : r.pairs()) {
                 b.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%s</td><td class=\"n\">%,d</td><td class=\"n\">%s</td><td class=\"n\">%s</td></tr>%n",
