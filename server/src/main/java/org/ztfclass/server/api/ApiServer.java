@@ -29,6 +29,7 @@ public final class ApiServer {
     static final long MAX_REQUEST_BYTES = 256L * 1024 * 1024;
 
     private final Javalin app;
+    private final LearningHandlers learning;
 
     /** Builds the server on a store; nothing listens until {@link #start}. */
     public ApiServer(Database db) {
@@ -59,6 +60,10 @@ public final class ApiServer {
         app.get("/api/overlay", new OverlayHandler(queries)::overlay);
         app.get("/funnel", funnel::page);
         app.get("/objects/{objectId}", new org.ztfclass.server.web.ObjectPage(queries, predictionStore)::render);
+        learning = new LearningHandlers(db, new org.ztfclass.server.learning.Retraining(db,
+                org.ztfclass.server.learning.Retraining.defaultModelsDir(db), org.ztfclass.server.learning.ModelTrainer.DEFAULT,
+                org.ztfclass.server.learning.LearningConfig.fromSystemProperties()));
+        learning.routes(app);
 
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
@@ -92,6 +97,7 @@ public final class ApiServer {
     /** Stops listening and frees the port. */
     public void stop() {
         app.stop();
+        learning.close();
     }
 
     static void error(Context ctx, int status, String message) {

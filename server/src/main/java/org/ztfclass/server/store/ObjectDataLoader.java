@@ -44,13 +44,14 @@ public final class ObjectDataLoader {
     }
 
     /**
-     * @return every object whose latest label event gives a class, with its data, ordered by object id
+     * @return every object whose latest label event gives a class, with its data, ordered by object id; automatic
+     *         (model) labels are left out, so a model never trains on a model's labels
      */
     public List<LabelledObject> labelled() throws SQLException {
         List<String[]> labels = new ArrayList<>();
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(
                 "SELECT l.object_id, l.top_class, l.fine_class FROM labels l "
-                + "WHERE l.id = (SELECT MAX(id) FROM labels WHERE object_id = l.object_id) ORDER BY l.object_id");
+                + "WHERE l.id = (SELECT MAX(id) FROM labels WHERE object_id = l.object_id AND source <> 'auto') ORDER BY l.object_id");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 labels.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});

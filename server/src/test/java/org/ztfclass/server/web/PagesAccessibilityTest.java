@@ -47,7 +47,7 @@ class PagesAccessibilityTest {
 
     private static ApiServer server;
     private static ChromeDriver browser;
-    private static final List<String> PAGES = List.of("/", "/funnel", "/objects/ZTF20aaelulu");
+    private static final List<String> PAGES = List.of("/", "/funnel", "/objects/ZTF20aaelulu", "/learning", "/learning/agreement");
 
     @BeforeAll
     static void start() throws Exception {
