@@ -52,6 +52,7 @@ public final class ApiServer {
         app.get("/api/objects/{objectId}/lightcurve", objects::lightCurve);
         app.get("/api/objects/{objectId}/photometry", objects::photometry);
         app.get("/api/objects/{objectId}/cutouts/{file}", objects::cutout);
+        app.get("/api/objects/{objectId}/crossmatches", new CrossmatchHandler(queries, new org.ztfclass.server.store.CrossmatchCache(db))::crossmatches);
         app.get("/api/funnel", funnel::report);
         app.get("/scs", new ConeSearchHandler(queries)::search);
         app.post("/api/objects/match", new MatchHandler(queries)::match);
