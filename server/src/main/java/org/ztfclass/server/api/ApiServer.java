@@ -55,7 +55,7 @@ public final class ApiServer {
         app.get("/api/objects/{objectId}/crossmatches", new CrossmatchHandler(queries, new org.ztfclass.server.store.CrossmatchCache(db))::crossmatches);
         app.get("/api/funnel", funnel::report);
         app.get("/scs", new ConeSearchHandler(queries)::search);
-        app.post("/api/objects/match", new MatchHandler(queries)::match);
+        app.post("/api/objects/match", new MatchHandler(queries, new org.ztfclass.server.store.CrossmatchCache(db))::match);
         app.get("/funnel", funnel::page);
         app.get("/objects/{objectId}", new org.ztfclass.server.web.ObjectPage(queries, predictionStore)::render);
 
