@@ -57,7 +57,8 @@ public final class ApiServer {
         app.get("/scs", new ConeSearchHandler(queries)::search);
         app.post("/api/objects/match", new MatchHandler(queries, new org.ztfclass.server.store.CrossmatchCache(db))::match);
         app.get("/funnel", funnel::page);
-        app.get("/objects/{objectId}", new org.ztfclass.server.web.ObjectPage(queries, predictionStore)::render);
+        app.get("/objects/{objectId}", new org.ztfclass.server.web.ObjectPage(queries, predictionStore,
+                new org.ztfclass.server.web.CrossmatchPanel(new org.ztfclass.server.store.CrossmatchCache(db), queries))::render);
 
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
