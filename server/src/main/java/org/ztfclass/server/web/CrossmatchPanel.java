@@ -45,7 +45,7 @@ public final class CrossmatchPanel {
         b.append("<section id=\"crossmatches\" aria-labelledby=\"crossmatches-h\" data-crossmatches=\"").append(api)
                 .append("?format=json\">\n<h2 id=\"crossmatches-h\">Cross-matches</h2>\n");
         alertContext(b, queries.alerts(objectId));
-        b.append("<div class=\"scroll\"><table><caption>Catalogues (from the cache; <code>ztfclass crossmatch</code> fills it)</caption>")
+        b.append("<div class=\"scroll\" style=\"overflow-x:auto\" tabindex=\"0\" role=\"region\" aria-label=\"Catalogue states, scrollable\"><table><caption>Catalogues (from the cache; <code>ztfclass crossmatch</code> fills it)</caption>")
                 .append("<thead><tr><th scope=\"col\">Catalogue</th><th scope=\"col\">Waveband</th><th scope=\"col\">State</th>")
                 .append("<th scope=\"col\">Sources</th><th scope=\"col\">Radius (\")</th><th scope=\"col\">Fetched (UTC)</th>")
                 .append("<th scope=\"col\">Age (d)</th></tr></thead><tbody>\n");
@@ -62,7 +62,7 @@ public final class CrossmatchPanel {
         if (rows.isEmpty()) {
             b.append("<p>No catalogue source cached for this object.</p>\n");
         } else {
-            b.append("<div class=\"scroll\"><table><caption>Catalogue sources near the object, nearest first per catalogue</caption><thead><tr>")
+            b.append("<div class=\"scroll\" style=\"overflow-x:auto\" tabindex=\"0\" role=\"region\" aria-label=\"Catalogue sources, scrollable\"><table><caption>Catalogue sources near the object, nearest first per catalogue</caption><thead><tr>")
                     .append("<th scope=\"col\">Catalogue</th><th scope=\"col\">Source</th><th scope=\"col\">Separation (\")</th>")
                     .append("<th scope=\"col\">Quantity</th><th scope=\"col\">Value</th><th scope=\"col\">Error</th><th scope=\"col\">Unit</th>")
                     .append("</tr></thead><tbody>\n");
@@ -122,7 +122,7 @@ public final class CrossmatchPanel {
             b.append("<figure>").append(lc.render("radio-lc", "Flux density against time, one marker per observed frequency; "
                     + "the table below gives the same points.")).append("<figcaption>Radio light curve by frequency</figcaption></figure>\n");
         }
-        b.append("<div class=\"scroll\"><table><caption>Radio points (flux densities in µJy; a non-detection shows its 1σ noise)</caption>")
+        b.append("<div class=\"scroll\" style=\"overflow-x:auto\" tabindex=\"0\" role=\"region\" aria-label=\"Radio points, scrollable\"><table><caption>Radio points (flux densities in µJy; a non-detection shows its 1σ noise)</caption>")
                 .append("<thead><tr><th scope=\"col\">MJD</th><th scope=\"col\">Telescope</th><th scope=\"col\">Frequency (GHz)</th>")
                 .append("<th scope=\"col\">Flux density</th><th scope=\"col\">Error</th></tr></thead><tbody>\n");
         for (PhotometryPoint p : radio) {
