@@ -34,26 +34,35 @@ public final class CrossmatchCache {
         this.db = db;
     }
 
+    /** A good answer to store: its key, who answered, the request, when, the sources and how many rows were rejected. */
+    public record Answer(Key key, String service, String query, Instant fetchedAt, List<CrossmatchSource> sources, int rejectedRows) {
+    }
+
     /**
-     * Stores a good answer, replacing the rows of the same key.
+     * Stores a good answer, replacing the rows of the same key, in one transaction.
      *
      * @param rejectedRows rows of the answer that could not be read (reported elsewhere)
      */
     public void storeAnswer(Key k, String service, String query, Instant fetchedAt, List<CrossmatchSource> sources, int rejectedRows)
             throws SQLException {
+        storeAnswers(List.of(new Answer(k, service, query, fetchedAt, sources, rejectedRows)));
+    }
+
+    /** Stores many good answers in one transaction (all or none), each replacing the rows of its key. */
+    public void storeAnswers(List<Answer> answers) throws SQLException {
         try (Connection c = db.connect()) {
             c.setAutoCommit(false);
-            try {
-                upsert(c, k, service, query, fetchedAt, sources.size(), true, fetchedAt, null, rejectedRows);
-                try (PreparedStatement del = c.prepareStatement("DELETE FROM crossmatch_rows WHERE object_id = ? AND catalogue = ? "
-                        + "AND radius_arcsec = ? AND service_version = ?")) {
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM crossmatch_rows WHERE object_id = ? AND catalogue = ? "
+                    + "AND radius_arcsec = ? AND service_version = ?");
+                 PreparedStatement ins = c.prepareStatement("INSERT INTO crossmatch_rows (object_id, catalogue, radius_arcsec, "
+                         + "service_version, source_id, separation_arcsec, ra, dec, quantity, band, frequency_ghz, mag, mag_err, "
+                         + "mag_system, flux_ujy, flux_err_ujy) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (Answer a : answers) {
+                    Key k = a.key();
+                    upsert(c, k, a.service(), a.query(), a.fetchedAt(), a.sources().size(), true, a.fetchedAt(), null, a.rejectedRows());
                     bindKey(del, k);
                     del.executeUpdate();
-                }
-                try (PreparedStatement ins = c.prepareStatement("INSERT INTO crossmatch_rows (object_id, catalogue, radius_arcsec, "
-                        + "service_version, source_id, separation_arcsec, ra, dec, quantity, band, frequency_ghz, mag, mag_err, "
-                        + "mag_system, flux_ujy, flux_err_ujy) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    for (CrossmatchSource s : sources) {
+                    for (CrossmatchSource s : a.sources()) {
                         List<CrossmatchMeasurement> ms = s.measurements().isEmpty()
                                 ? java.util.Collections.singletonList(null) : s.measurements();
                         for (CrossmatchMeasurement m : ms) {
