@@ -58,10 +58,25 @@ final class CrossmatchHandler {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("objectId", id);
         body.put("alert_context", alertContext(queries.alerts(id)));
-        body.put("catalogues", states);
+        body.put("catalogues", states.stream().map(CrossmatchHandler::state).toList());
         body.put("columns", TableJson.columns(CrossmatchColumns.ALL));
         body.put("rows", TableJson.rows(rows, CrossmatchColumns.ALL));
         ctx.json(body);
+    }
+
+    private static Map<String, Object> state(CatalogueStatus s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("catalogue", s.catalogue());
+        m.put("title", s.title());
+        m.put("waveband", s.waveband());
+        m.put("state", s.state());
+        m.put("n_sources", s.nSources());
+        m.put("radius_arcsec", s.radiusArcsec());
+        m.put("fetched_at", s.fetchedAt());
+        m.put("age_days", s.ageDays());
+        m.put("last_error", s.lastError());
+        m.put("query", s.query());
+        return m;
     }
 
     /** @return the newest alert's context fields (no query needed), or null when the object has no alert */

@@ -40,6 +40,17 @@ class CrossmatchCommandTest {
     }
 
     @Test
+    void anObjectKnownOnlyFromForcedPhotometryGetsItsPositionAndCanBeCrossMatched() throws Exception {
+        Database db = Database.open(tmp.resolve("phot.db"));
+        new org.ztfclass.server.ingest.IngestService(new StoreWriter(db)).forObject("ZTF22abftjko")
+                .ingest(List.of(org.ztfclass.server.Samples.path("at2022tsd")), org.ztfclass.server.ingest.IngestProgress.SILENT);
+        List<CrossmatchCache.Target> t = new CrossmatchCache(db).targets(List.of());
+        assertEquals(1, t.size());
+        assertEquals(50.0453078, t.get(0).ra(), 1e-9, "the position the IPAC forced-photometry file was measured at");
+        assertEquals(8.7488721, t.get(0).dec(), 1e-9);
+    }
+
+    @Test
     void fillsTheCacheWithAProgressBarThenResumes() throws Exception {
         Path dbFile = tmp.resolve("cli.db");
         Database db = Database.open(dbFile);
