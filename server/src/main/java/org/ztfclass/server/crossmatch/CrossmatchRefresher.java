@@ -24,11 +24,17 @@ import org.ztfclass.votables.input.ReadResult;
  * previous good answer stays in the cache (stale); the batch goes on. Rows of an answer that
  * cannot be read are logged by row and the others kept. With {@code resume}, pairs whose last
  * attempt for the same radius and version succeeded are skipped, so an interrupted run picks up
- * where it stopped. Not thread-safe (one run at a time per instance).
+ * where it stopped. After {@value #GIVE_UP_AFTER} pairs in a row with no answer at all (after the
+ * service's own retries), the service is taken as down for the rest of the run: the remaining
+ * pairs are recorded as failed without asking (previous answers kept, stale), so a run without
+ * network ends quickly. Not thread-safe (one run at a time per instance).
  */
 public final class CrossmatchRefresher {
 
     private static final Logger LOG = LoggerFactory.getLogger(CrossmatchRefresher.class);
+
+    /** Pairs in a row without an answer after which the service counts as down for the run. */
+    public static final int GIVE_UP_AFTER = 5;
 
     /** Receives progress: pairs (object × catalogue) done so far out of the total. */
     public interface Progress {
@@ -75,6 +81,8 @@ public final class CrossmatchRefresher {
         List<String> problems = new ArrayList<>();
         long total = (long) targets.size() * catalogues.size();
         long done = 0;
+        int silentInARow = 0;
+        String down = null;
         for (CatalogueDefinition cat : catalogues) {
             Set<String> already = resume ? cache.answered(cat.key(), radiusArcsec, cat.version()) : Set.of();
             for (CrossmatchCache.Target t : targets) {
@@ -84,6 +92,9 @@ public final class CrossmatchRefresher {
                 } else if (!cat.covers(t.dec())) {
                     cache.storeNotCovered(key, service.name(), Instant.now());
                     notCovered++;
+                } else if (down != null) {
+                    cache.storeFailure(key, service.name(), Instant.now(), down);
+                    failed++;
                 } else {
                     String what = service.name() + " " + cat.vizierTable() + " for " + t.objectId();
                     try {
@@ -95,6 +106,7 @@ public final class CrossmatchRefresher {
                         }
                         cache.storeAnswer(key, service.name(), a.query(), a.received(), r.records(), r.problems().size());
                         answered++;
+                        silentInARow = 0;
                         nSources += r.records().size();
                         rejected += r.problems().size();
                     } catch (ServiceException | BadInputException e) {
@@ -103,6 +115,13 @@ public final class CrossmatchRefresher {
                         problems.add(message);
                         cache.storeFailure(key, service.name(), Instant.now(), message);
                         failed++;
+                        silentInARow = e instanceof ServiceException se && se.unreachable() ? silentInARow + 1 : 0;
+                        if (silentInARow >= GIVE_UP_AFTER) {
+                            down = "not asked: " + service.name() + " gave no answer to " + GIVE_UP_AFTER + " requests in a row in this run "
+                                    + "(last: " + e.getMessage() + ")";
+                            LOG.warn("{}: {}; the remaining pairs are marked failed without asking", service.name(), down);
+                            problems.add(down);
+                        }
                     }
                 }
                 done++;

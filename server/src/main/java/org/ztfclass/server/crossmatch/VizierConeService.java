@@ -100,7 +100,7 @@ public final class VizierConeService implements ConeService {
                 }
                 lastProblem = "HTTP " + status;
                 if (status != 429 && status < 500) {
-                    throw new ServiceException(name() + " answered HTTP " + status + " to " + url);
+                    throw new ServiceException(name() + " answered HTTP " + status + " to " + url, false);
                 }
                 Duration retryAfter = r.headers().firstValue("Retry-After").map(VizierConeService::seconds).orElse(null);
                 if (retryAfter != null && retryAfter.compareTo(wait) > 0) {
@@ -109,7 +109,8 @@ public final class VizierConeService implements ConeService {
             } catch (HttpTimeoutException e) {
                 lastProblem = "no answer within " + timeout.toMillis() + " ms";
             } catch (IOException e) {
-                lastProblem = "I/O error: " + e.getMessage();
+                lastProblem = "I/O error: " + (e.getMessage() == null ? e.getClass().getSimpleName()
+                        + (e.getCause() == null ? "" : " (" + e.getCause() + ")") : e.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ServiceException(name() + ": interrupted while asking " + url, e);
@@ -121,7 +122,7 @@ public final class VizierConeService implements ConeService {
                 wait = wait.multipliedBy(2);
             }
         }
-        throw new ServiceException(name() + " did not answer " + url + " after " + attempts + " tries: " + lastProblem);
+        throw new ServiceException(name() + " did not answer " + url + " after " + attempts + " tries: " + lastProblem, true);
     }
 
     private void pace() throws ServiceException {

@@ -134,6 +134,23 @@ class CrossmatchRefresherTest {
     }
 
     @Test
+    void aServiceThatNeverAnswersIsGivenUpForTheRestOfTheRun() throws Exception {
+        RecordedServices.Reply slow = new RecordedServices.Reply(200, "text/xml", new byte[0], 1500);
+        try (RecordedServices vizier = new RecordedServices().on("I/355/gaiadr3", slow).on("II/349/ps1", slow).on("II/328/allwise", slow)) {
+            CrossmatchRefresher.Outcome o = new CrossmatchRefresher(client(vizier, 100, 1), cache)
+                    .refresh(targets, Catalogues.byKeys(List.of("gaia_dr3", "allwise", "ps1")), 5.0, false, null);
+            assertEquals(0, o.answered());
+            assertEquals(1, o.notCovered(), "ps1 at Dec -60");
+            assertEquals(8, o.failed());
+            assertEquals(CrossmatchRefresher.GIVE_UP_AFTER, vizier.requests("I/355/gaiadr3") + vizier.requests("II/328/allwise")
+                    + vizier.requests("II/349/ps1"), "asked until the service counted as down");
+            assertTrue(o.problems().stream().anyMatch(p -> p.startsWith("not asked: CDS VizieR gave no answer to 5 requests in a row")),
+                    o.problems().toString());
+            assertTrue(cache.read("ZTF22abftjko").stream().allMatch(CachedCrossmatch::stale), "every pair asked or not is recorded as failed");
+        }
+    }
+
+    @Test
     void aSecondRunResumesWhereTheFirstStopped() throws Exception {
         try (RecordedServices vizier = new RecordedServices().on("I/355/gaiadr3", RecordedServices.Reply.recorded("gaia-dr3-archive-tap.vot"))) {
             CrossmatchRefresher refresher = new CrossmatchRefresher(client(vizier, 5000, 1), cache);

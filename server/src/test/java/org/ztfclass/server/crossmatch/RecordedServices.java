@@ -43,7 +43,7 @@ final class RecordedServices implements AutoCloseable {
 
     RecordedServices() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/viz-bin/votable", this::answer);
         server.start();
     }
