@@ -147,47 +147,106 @@ public final class CrossmatchCache {
         return read(List.of(objectId)).getOrDefault(objectId, List.of());
     }
 
-    /** @return per object (those with anything cached), one entry per catalogue */
+    /** @return per object (those with anything cached), one entry per catalogue; one statement per object */
     public Map<String, List<CachedCrossmatch>> read(Collection<String> objectIds) throws SQLException {
         Map<String, List<CachedCrossmatch>> out = new LinkedHashMap<>();
         if (objectIds.isEmpty()) {
             return out;
         }
         try (Connection c = db.connect();
-             PreparedStatement q = c.prepareStatement("SELECT * FROM crossmatch_queries WHERE object_id = ? "
-                     + "ORDER BY catalogue, fetched_at IS NULL, fetched_at DESC, attempted_at DESC");
-             PreparedStatement r = c.prepareStatement("SELECT * FROM crossmatch_rows WHERE object_id = ? AND catalogue = ? "
-                     + "AND radius_arcsec = ? AND service_version = ? ORDER BY separation_arcsec, source_id, rowid")) {
+             PreparedStatement q = c.prepareStatement("SELECT q.catalogue, q.radius_arcsec, q.service_version, q.service, q.query, "
+                     + "q.fetched_at, q.attempted_at, q.last_error, q.covered, q.rejected_rows, r.source_id, r.separation_arcsec, r.ra, "
+                     + "r.dec, r.quantity, r.band, r.frequency_ghz, r.mag, r.mag_err, r.mag_system, r.flux_ujy, r.flux_err_ujy "
+                     + "FROM crossmatch_queries q LEFT JOIN crossmatch_rows r ON r.object_id = q.object_id AND r.catalogue = q.catalogue "
+                     + "AND r.radius_arcsec = q.radius_arcsec AND r.service_version = q.service_version WHERE q.object_id = ? "
+                     + "ORDER BY q.catalogue, q.fetched_at IS NULL, q.fetched_at DESC, q.attempted_at DESC, q.radius_arcsec, "
+                     + "q.service_version, r.separation_arcsec, r.source_id, r.rowid")) {
             for (String id : objectIds) {
                 q.setString(1, id);
                 List<CachedCrossmatch> entries = new ArrayList<>();
-                Set<String> seen = new HashSet<>();
                 try (ResultSet rs = q.executeQuery()) {
+                    Entry current = null;
                     while (rs.next()) {
-                        String cat = rs.getString("catalogue");
-                        if (!seen.add(cat)) {
-                            continue;
+                        String cat = rs.getString(1);
+                        double radius = rs.getDouble(2);
+                        String version = rs.getString(3);
+                        if (current != null && current.catalogue.equals(cat)) {
+                            if (current.radius == radius && current.version.equals(version)) {
+                                current.add(rs);
+                            }
+                            continue; // an older entry of a catalogue already taken
                         }
-                        Key k = new Key(id, cat, rs.getDouble("radius_arcsec"), rs.getString("service_version"));
-                        String fetched = rs.getString("fetched_at");
-                        entries.add(new CachedCrossmatch(id, cat, k.radiusArcsec(), k.serviceVersion(), rs.getString("service"),
-                                rs.getString("query"), fetched == null ? null : Instant.parse(fetched),
-                                Instant.parse(rs.getString("attempted_at")), rs.getString("last_error"), rs.getInt("covered") == 1,
-                                rs.getInt("rejected_rows"), List.of()));
+                        if (current != null) {
+                            entries.add(current.done());
+                        }
+                        current = new Entry(id, cat, radius, version, rs);
+                        current.add(rs);
+                    }
+                    if (current != null) {
+                        entries.add(current.done());
                     }
                 }
-                List<CachedCrossmatch> filled = new ArrayList<>();
-                for (CachedCrossmatch e : entries) {
-                    bindKey(r, new Key(id, e.catalogue(), e.radiusArcsec(), e.serviceVersion()));
-                    filled.add(new CachedCrossmatch(e.objectId(), e.catalogue(), e.radiusArcsec(), e.serviceVersion(), e.service(),
-                            e.query(), e.fetchedAt(), e.attemptedAt(), e.lastError(), e.covered(), e.rejectedRows(), sources(r, e.catalogue())));
-                }
-                if (!filled.isEmpty()) {
-                    out.put(id, filled);
+                if (!entries.isEmpty()) {
+                    out.put(id, entries);
                 }
             }
         }
         return out;
+    }
+
+    /** One cached entry being read from joined rows. */
+    private static final class Entry {
+        final String objectId;
+        final String catalogue;
+        final double radius;
+        final String version;
+        final String service;
+        final String query;
+        final String fetchedAt;
+        final String attemptedAt;
+        final String lastError;
+        final boolean covered;
+        final int rejected;
+        final Map<String, List<CrossmatchMeasurement>> measurements = new LinkedHashMap<>();
+        final Map<String, Double[]> where = new LinkedHashMap<>();
+
+        Entry(String objectId, String catalogue, double radius, String version, ResultSet rs) throws SQLException {
+            this.objectId = objectId;
+            this.catalogue = catalogue;
+            this.radius = radius;
+            this.version = version;
+            this.service = rs.getString(4);
+            this.query = rs.getString(5);
+            this.fetchedAt = rs.getString(6);
+            this.attemptedAt = rs.getString(7);
+            this.lastError = rs.getString(8);
+            this.covered = rs.getInt(9) == 1;
+            this.rejected = rs.getInt(10);
+        }
+
+        void add(ResultSet rs) throws SQLException {
+            String sid = rs.getString(11);
+            if (sid == null) {
+                return;
+            }
+            List<CrossmatchMeasurement> ms = measurements.computeIfAbsent(sid, x -> new ArrayList<>());
+            where.putIfAbsent(sid, new Double[] {rs.getDouble(12), Sql.getDouble(rs, "ra"), Sql.getDouble(rs, "dec")});
+            String quantity = rs.getString(15);
+            if (quantity != null) {
+                ms.add(new CrossmatchMeasurement(quantity, rs.getString(16), Sql.getDouble(rs, "frequency_ghz"), Sql.getDouble(rs, "mag"),
+                        Sql.getDouble(rs, "mag_err"), rs.getString(20), Sql.getDouble(rs, "flux_ujy"), Sql.getDouble(rs, "flux_err_ujy")));
+            }
+        }
+
+        CachedCrossmatch done() {
+            List<CrossmatchSource> sources = new ArrayList<>();
+            for (Map.Entry<String, List<CrossmatchMeasurement>> e : measurements.entrySet()) {
+                Double[] w = where.get(e.getKey());
+                sources.add(new CrossmatchSource(catalogue, e.getKey(), w[0], w[1], w[2], e.getValue()));
+            }
+            return new CachedCrossmatch(objectId, catalogue, radius, version, service, query, fetchedAt == null ? null : Instant.parse(fetchedAt),
+                    Instant.parse(attemptedAt), lastError, covered, rejected, sources);
+        }
     }
 
     /** An object's position, what a cone query needs. */
@@ -213,44 +272,27 @@ public final class CrossmatchCache {
         return out;
     }
 
-    /** @return the raw rows of the object, for the benchmark's plain-read reference */
+    /**
+     * The benchmark's reference: reads every column of the object's raw cached rows on a new
+     * connection, building nothing.
+     *
+     * @return how many rows
+     */
     public int countRows(String objectId) throws SQLException {
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement("SELECT * FROM crossmatch_rows WHERE object_id = ?")) {
             ps.setString(1, objectId);
             int n = 0;
             try (ResultSet rs = ps.executeQuery()) {
+                int columns = rs.getMetaData().getColumnCount();
                 while (rs.next()) {
+                    for (int k = 1; k <= columns; k++) {
+                        rs.getObject(k);
+                    }
                     n++;
                 }
             }
             return n;
         }
-    }
-
-    private static List<CrossmatchSource> sources(PreparedStatement r, String catalogue) throws SQLException {
-        Map<String, List<CrossmatchMeasurement>> measurements = new LinkedHashMap<>();
-        Map<String, double[]> where = new LinkedHashMap<>();
-        Map<String, Double[]> pos = new LinkedHashMap<>();
-        try (ResultSet rs = r.executeQuery()) {
-            while (rs.next()) {
-                String sid = rs.getString("source_id");
-                List<CrossmatchMeasurement> ms = measurements.computeIfAbsent(sid, x -> new ArrayList<>());
-                where.putIfAbsent(sid, new double[] {rs.getDouble("separation_arcsec")});
-                pos.putIfAbsent(sid, new Double[] {Sql.getDouble(rs, "ra"), Sql.getDouble(rs, "dec")});
-                String quantity = rs.getString("quantity");
-                if (quantity != null) {
-                    ms.add(new CrossmatchMeasurement(quantity, rs.getString("band"), Sql.getDouble(rs, "frequency_ghz"),
-                            Sql.getDouble(rs, "mag"), Sql.getDouble(rs, "mag_err"), rs.getString("mag_system"),
-                            Sql.getDouble(rs, "flux_ujy"), Sql.getDouble(rs, "flux_err_ujy")));
-                }
-            }
-        }
-        List<CrossmatchSource> out = new ArrayList<>();
-        for (Map.Entry<String, List<CrossmatchMeasurement>> e : measurements.entrySet()) {
-            Double[] p = pos.get(e.getKey());
-            out.add(new CrossmatchSource(catalogue, e.getKey(), where.get(e.getKey())[0], p[0], p[1], e.getValue()));
-        }
-        return out;
     }
 
     private static void upsert(Connection c, Key k, String service, String query, Instant fetchedAt, int nSources, boolean covered,
