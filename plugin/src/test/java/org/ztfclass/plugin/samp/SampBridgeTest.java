@@ -101,7 +101,9 @@ class SampBridgeTest {
         List<String> names = new ArrayList<>();
         out.get("columns").forEach(c -> names.add(c.get("name").asText()));
         assertEquals(List.of("name", "ztf_id", "RAJ2000", "DEJ2000", "ztf_objectId", "ztf_ra", "ztf_dec", "match", "match_distance", "p_SN_IA", "p_SN_II",
-                "p_OTHER", "predicted_class", "model_version", "label_class", "n_detections", "peak_mag", "url"), names);
+                "p_OTHER", "predicted_class", "model_version", "label_class", "n_detections", "peak_mag", "url",
+                "radio_catalogue", "radio_source_id", "radio_separation", "radio_flux", "radio_flux_err", "radio_frequency",
+                "host_catalogue", "host_source_id", "host_separation", "host_r_mag", "host_g_r"), names);
         JsonNode p = out.get("columns").get(names.indexOf("p_SN_IA"));
         assertEquals("stat.probability", p.get("ucd").asText());
         assertEquals("arcsec", out.get("columns").get(names.indexOf("match_distance")).get("unit").asText());

@@ -53,13 +53,16 @@ public final class ApiServer {
         app.get("/api/objects/{objectId}/lightcurve", objects::lightCurve);
         app.get("/api/objects/{objectId}/photometry", objects::photometry);
         app.get("/api/objects/{objectId}/cutouts/{file}", objects::cutout);
+        app.get("/api/objects/{objectId}/crossmatches", new CrossmatchHandler(queries, new org.ztfclass.server.store.CrossmatchCache(db))::crossmatches);
         app.get("/api/funnel", funnel::report);
         app.get("/scs", new ConeSearchHandler(queries)::search);
-        app.post("/api/objects/match", new MatchHandler(queries)::match);
+        org.ztfclass.server.store.CrossmatchCache crossmatchCache = new org.ztfclass.server.store.CrossmatchCache(db);
+        app.post("/api/objects/match", new MatchHandler(queries, crossmatchCache)::match);
         new org.ztfclass.server.tap.TapService(db).routes(app); // /tap: TAP sync + async (UWS), VOSI
         app.get("/api/overlay", new OverlayHandler(queries)::overlay);
         app.get("/funnel", funnel::page);
-        app.get("/objects/{objectId}", new org.ztfclass.server.web.ObjectPage(queries, predictionStore)::render);
+        app.get("/objects/{objectId}", new org.ztfclass.server.web.ObjectPage(queries, predictionStore,
+                new org.ztfclass.server.web.CrossmatchPanel(crossmatchCache, queries))::render);
         learning = new LearningHandlers(db, new org.ztfclass.server.learning.Retraining(db,
                 org.ztfclass.server.learning.Retraining.defaultModelsDir(db), org.ztfclass.server.learning.ModelTrainer.DEFAULT,
                 org.ztfclass.server.learning.LearningConfig.fromSystemProperties()));

@@ -28,7 +28,22 @@ final class MatchColumns {
             info("label_class", String.class, null, "src.class;meta.main", "Current label from label events (people, catalogues)"),
             info("n_detections", Integer.class, "count", "meta.number;obs", "ZTF detections in the store"),
             info("peak_mag", Double.class, "mag", "phot.mag;stat.max", "Brightest ZTF PSF magnitude in any band"),
-            info("url", String.class, null, "meta.ref.url", "The object's ztfclass page"));
+            info("url", String.class, null, "meta.ref.url", "The object's ztfclass page"),
+            // from the cross-match cache (ztfclass crossmatch); never a remote query
+            info("radio_catalogue", String.class, null, "meta.id;meta.dataset", "Catalogue of the nearest radio source (nvss, first, vlass, racs, lotss)"),
+            info("radio_source_id", String.class, null, "meta.id", "Nearest radio source"),
+            info("radio_separation", Double.class, "arcsec", "pos.angDistance", "Distance to the nearest radio source"),
+            info("radio_flux", Double.class, "uJy", "phot.flux.density;em.radio", "Its flux density"),
+            info("radio_flux_err", Double.class, "uJy", "stat.error;phot.flux.density;em.radio", "Error of radio_flux"),
+            info("radio_frequency", Double.class, "GHz", "em.freq", "Frequency of radio_flux"),
+            info("host_catalogue", String.class, null, "meta.id;meta.dataset", "Catalogue of the host candidate (nearest PS1, else SDSS source)"),
+            info("host_source_id", String.class, null, "meta.id", "Host candidate"),
+            info("host_separation", Double.class, "arcsec", "pos.angDistance", "Distance to the host candidate"),
+            info("host_r_mag", Double.class, "mag", "phot.mag;em.opt.R", "Host candidate r magnitude (AB)"),
+            info("host_g_r", Double.class, "mag", "phot.color;em.opt.B;em.opt.R", "Host candidate g-r colour (AB)"));
+
+    /** Index of the first cross-match column. */
+    static final int CROSSMATCH = 14;
 
     private MatchColumns() {
     }
@@ -57,6 +72,26 @@ final class MatchColumns {
         }
         row[offset + 12] = peak;
         row[offset + 13] = pageBase + o.objectId();
+    }
+
+    /** Fills the cross-match columns from the cache's summary of the object. */
+    static void fillCrossmatch(Object[] row, int offset, org.ztfclass.server.crossmatch.CrossmatchSummary s) {
+        int i = offset + CROSSMATCH;
+        if (s.radio() != null) {
+            row[i] = s.radio().catalogue();
+            row[i + 1] = s.radio().sourceId();
+            row[i + 2] = s.radio().separationArcsec();
+            row[i + 3] = s.radio().fluxUJy();
+            row[i + 4] = s.radio().fluxErrUJy();
+            row[i + 5] = s.radio().frequencyGHz();
+        }
+        if (s.host() != null) {
+            row[i + 6] = s.host().catalogue();
+            row[i + 7] = s.host().sourceId();
+            row[i + 8] = s.host().separationArcsec();
+            row[i + 9] = s.host().rMag();
+            row[i + 10] = s.host().gMinusR();
+        }
     }
 
     private static ColumnInfo info(String name, Class<?> type, String unit, String ucd, String description) {

@@ -26,16 +26,19 @@ import uk.ac.starlink.table.StarTable;
  * nearest within {@code radius_arcsec}, default 1.5), its position, how it matched, the latest model's
  * probabilities and class, the current label, detections, peak magnitude and the object page.
  * Rows ztfclass does not know are kept, marked {@code match = none}. The user's columns keep
- * their names; an appended name that clashes gets the suffix {@code _ztf}.
+ * their names; an appended name that clashes gets the suffix {@code _ztf}. The nearest radio
+ * source and the host candidate come from the cross-match cache, never from a remote service.
  */
 final class MatchHandler {
 
     static final double DEFAULT_RADIUS_ARCSEC = 1.5;
 
     private final ObjectQueries queries;
+    private final org.ztfclass.server.store.CrossmatchCache crossmatches;
 
-    MatchHandler(ObjectQueries queries) {
+    MatchHandler(ObjectQueries queries, org.ztfclass.server.store.CrossmatchCache crossmatches) {
         this.queries = queries;
+        this.crossmatches = crossmatches;
     }
 
     void match(Context ctx) throws SQLException, IOException {
@@ -74,6 +77,8 @@ final class MatchHandler {
             }
         }
         List<MatchColumns.Hit> hits = find(input, where, radius);
+        Map<String, List<org.ztfclass.server.store.CachedCrossmatch>> cached = crossmatches.read(
+                hits.stream().filter(java.util.Objects::nonNull).map(h -> h.object().objectId()).distinct().toList());
         int matched = 0;
         for (int i = 0; i < input.size(); i++) {
             Object[] cells = input.get(i);
@@ -82,6 +87,8 @@ final class MatchHandler {
             if (hit != null) {
                 matched++;
                 MatchColumns.fill(row, cells.length, hit, hit.object().prediction(), pageBase);
+                MatchColumns.fillCrossmatch(row, cells.length, org.ztfclass.server.crossmatch.CrossmatchSummary.of(
+                        cached.getOrDefault(hit.object().objectId(), List.of())));
             } else {
                 row[cells.length + MatchColumns.STATUS] = "none";
             }

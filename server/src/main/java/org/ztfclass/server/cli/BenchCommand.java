@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 
 /** {@code ztfclass bench ingest|votable}: speed figures printed next to a reference measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (each prints its figure beside a reference).",
-        subcommands = {BenchCommand.Ingest.class, BenchCommand.Votable.class, BenchCommand.Funnel.class, BenchCommand.Classifier.class})
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Votable.class, BenchCommand.Funnel.class, BenchCommand.Classifier.class,
+                BenchCommand.Crossmatch.class})
 final class BenchCommand implements Runnable {
 
     @Override
@@ -71,6 +72,22 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             org.ztfclass.server.bench.ClassifierBenchmark.run(Home.sampleData(), rounds, System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "crossmatch", mixinStandardHelpOptions = true,
+            description = "Cross-match lookups from the cache for N objects, objects/s, vs a plain read of the same rows.")
+    static final class Crossmatch implements Callable<Integer> {
+        @Option(names = "--objects", defaultValue = "10000", description = "objects with cached answers (default: ${DEFAULT-VALUE})")
+        int objects;
+
+        @Option(names = "--rounds", defaultValue = "3", description = "repetitions, best reported (default: ${DEFAULT-VALUE})")
+        int rounds;
+
+        @Override
+        public Integer call() throws Exception {
+            org.ztfclass.server.bench.CrossmatchBenchmark.run(Home.sampleData(), objects, rounds, System.out);
             return 0;
         }
     }

@@ -219,7 +219,15 @@ public final class IngestService {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             read = reader.read(in, source, objectId);
         }
-        return new FileOutcome(format, read.records().size(), writer.writePhotometry(read.records(), source), read.problems());
+        IngestCounts added = writer.writePhotometry(read.records(), source);
+        if (format == InputFormat.ZTF_FORCED_PHOTOMETRY && !read.records().isEmpty()) {
+            // an object known only from photometry gets the position the forced photometry was measured at (cross-matches need it)
+            double[] position = org.ztfclass.votables.photometry.ZtfForcedPhotometryReader.requestedPosition(file);
+            if (position != null) {
+                writer.fillPosition(objectId, position[0], position[1]);
+            }
+        }
+        return new FileOutcome(format, read.records().size(), added, read.problems());
     }
 
     /** @return the files to read: named files as given, folders walked for .avro and .csv files */

@@ -208,6 +208,24 @@ public final class StoreWriter {
     }
 
     /**
+     * Gives an object a position when it has none (an object known only from survey photometry,
+     * whose ZTF forced-photometry file states the position it was measured at). A stored position
+     * is never changed.
+     *
+     * @return true when the position was set
+     */
+    public boolean fillPosition(String objectId, double raDeg, double decDeg) throws SQLException {
+        try (java.sql.Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE objects SET ra = ?, dec = ?, updated_at = ? WHERE object_id = ? AND (ra IS NULL OR dec IS NULL)")) {
+            ps.setDouble(1, raDeg);
+            ps.setDouble(2, decDeg);
+            ps.setString(3, Instant.now().toString());
+            ps.setString(4, objectId);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /**
      * Stores photometry from another survey or instrument (the object is created if new). Re-ingest
      * adds nothing: a point is identified by object, instrument, band or frequency and time to the second.
      *

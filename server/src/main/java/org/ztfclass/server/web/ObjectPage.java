@@ -24,10 +24,17 @@ public final class ObjectPage {
 
     private final ObjectQueries queries;
     private final PredictionStore predictions;
+    private final CrossmatchPanel crossmatch;
 
     public ObjectPage(ObjectQueries queries, PredictionStore predictions) {
+        this(queries, predictions, null);
+    }
+
+    /** @param crossmatch the multi-survey panel (cross-matches, radio and multi-survey plots), or null for none */
+    public ObjectPage(ObjectQueries queries, PredictionStore predictions, CrossmatchPanel crossmatch) {
         this.queries = queries;
         this.predictions = predictions;
+        this.crossmatch = crossmatch;
     }
 
     /** Renders {@code /objects/{objectId}}; an unknown object gets a 404 page that says so. */
@@ -133,6 +140,9 @@ public final class ObjectPage {
             b.append("</tbody></table>\n<p>All of it: <a href=\"/api/objects/").append(e(id))
                     .append("/photometry?format=votable\">VOTable</a>, <a href=\"/api/objects/").append(e(id))
                     .append("/photometry?format=json\">JSON</a>.</p>\n");
+        }
+        if (crossmatch != null) {
+            b.append(crossmatch.render(id));
         }
         List<Detection> lc = queries.lightCurve(id);
         b.append("<h2>Light curve</h2>\n<p>").append(lc.size()).append(" points. As a table for TOPCAT: <a href=\"/api/objects/")

@@ -74,7 +74,9 @@ class PhotometryReadersTest {
         for (String f : List.of("vla", "alma", "noema", "sma", "gmrt")) {
             ReadResult<PhotometryPoint> r = read(new RadioFluxReader(), "radio/" + f + ".txt");
             assertTrue(r.problems().isEmpty(), f + ": " + r.problems());
-            assertTrue(r.records().stream().allMatch(p -> p.frequencyGHz() != null && p.fluxUJy() != null));
+            assertTrue(r.records().stream().allMatch(p -> p.frequencyGHz() != null && p.fluxErrUJy() != null));
+            assertTrue(r.records().stream().allMatch(p -> p.fluxUJy() == null || p.fluxUJy() < 1000),
+                    f + ": every detection of AT2022tsd is below 1 mJy (NOEMA's table is in uJy upstream; the sample holds it in mJy)");
             total += r.records().size();
         }
         assertTrue(total > 20, "radio points: " + total);
@@ -83,6 +85,28 @@ class PhotometryReadersTest {
         assertEquals(15.0, vla.frequencyGHz());
         assertEquals(23.0, vla.fluxUJy(), 1e-9, "0.023 mJy");
         assertEquals(59854.2847, vla.mjd(), 1e-3, "2022-10-02T06:50 UTC");
+    }
+
+    @Test
+    void radioNonDetectionMarkerBecomesAPointWithoutFlux() throws Exception {
+        ReadResult<PhotometryPoint> gmrt = read(new RadioFluxReader(), "radio/gmrt.txt");
+        PhotometryPoint limit = gmrt.records().get(1);
+        assertEquals(0.65, limit.frequencyGHz());
+        assertNull(limit.fluxUJy(), "99 marks a non-detection");
+        assertEquals(195.0, limit.fluxErrUJy(), 1e-9);
+        assertEquals(140.0, gmrt.records().get(0).fluxUJy(), 1e-9);
+        PhotometryPoint noema = read(new RadioFluxReader(), "radio/noema.txt").records().get(0);
+        assertEquals(282.86253, noema.fluxUJy(), 1e-6, "NOEMA 77 GHz, 2022-10-04");
+    }
+
+    @Test
+    void radioRowWithoutFrequencyIsReportedByLineAndTheRestKept() throws Exception {
+        String csv = "Date,Tel,Freq_Obs,Flux,eFlux\n2022-10-02T06:50,VLA,,0.023,0.004\n2022-10-10T08:02,VLA,22.0,0.038,0.009\n";
+        ReadResult<PhotometryPoint> r = new RadioFluxReader().read(new StringReader(csv), "vla.txt", ID);
+        assertEquals(1, r.records().size());
+        assertEquals(1, r.problems().size());
+        assertEquals("line 2 field Freq_Obs", r.problems().get(0).location());
+        assertTrue(r.problems().get(0).toString().contains("vla.txt"), r.problems().get(0).toString());
     }
 
     @Test
