@@ -111,11 +111,15 @@ public final class WebAuth {
         if (p.isPresent() && p.get().session() != null) {
             return p.get().session().csrfToken();
         }
-        String pre = ctx.cookie(PRE_CSRF_COOKIE);
+        String pre = ctx.attribute(PRE_CSRF_COOKIE);
+        if (pre == null) {
+            pre = ctx.cookie(PRE_CSRF_COOKIE);
+        }
         if (pre == null || pre.length() < 20) {
             pre = Secrets.random(32);
             setCookie(ctx, PRE_CSRF_COOKIE, pre, -1);
         }
+        ctx.attribute(PRE_CSRF_COOKIE, pre);
         return pre;
     }
 

@@ -78,6 +78,7 @@ class AccessHttpTest {
 
     private static Browser signIn(String name, String password) throws Exception {
         HttpResponse<String> form = send(HttpRequest.newBuilder(URI.create(url("/signin"))));
+        assertEquals(1, form.headers().allValues("Set-Cookie").size(), "one pre-session token per page");
         String pre = cookie(form, WebAuth.PRE_CSRF_COOKIE);
         String csrf = field(form.body());
         assertEquals(pre, csrf, "the sign-in form carries the pre-session token of its cookie");
