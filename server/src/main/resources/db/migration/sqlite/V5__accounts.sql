@@ -23,3 +23,4 @@ CREATE INDEX api_tokens_user ON api_tokens (user_id);
 
 -- Finding a user's recent label of an object (deduplication of double submissions).
 CREATE INDEX labels_user_object ON labels (user_id, object_id, id);
+CREATE INDEX objects_first_detection ON objects (first_detection_jd);

@@ -16,14 +16,12 @@ import org.ztfclass.votables.domain.TransientClass;
  * <p>Filters (null: no filter): current label class, predicted class, range of the predicted
  * class's probability, label status, funnel stage of the latest run ({@code none}: passed), range
  * of first-detection JD, and a sky cone (centre and radius in degrees, exact great-circle
- * distance). Sorting by one {@link Sort} key, ties broken by object id. The total is counted up
- * to {@link #COUNT_CAP} so that a broad filter over hundreds of thousands of objects stays fast;
- * {@link Page#totalCapped()} says when there are more.
+ * distance). Probabilities are those of the newest model version in the store. Sorting by one
+ * {@link Sort} key, ties broken by object id. Pages are fetched with one row more than asked, to
+ * know whether another page follows; nothing counts every match, so a page of a broad filter over
+ * hundreds of thousands of objects costs what the page costs.
  */
 public final class ObjectListing {
-
-    /** The count stops here: "more than 10,000" is all a person paging needs. */
-    public static final int COUNT_CAP = 10_000;
 
     /** Sort keys, by their column. */
     public enum Sort {
@@ -60,13 +58,14 @@ public final class ObjectListing {
                       String droppedBy) {
     }
 
-    /** One page of rows and how many match (at most {@link #COUNT_CAP}). */
-    public record Page(List<Row> rows, long total, boolean totalCapped) {
+    /** One page of rows, and whether more rows follow it. */
+    public record Page(List<Row> rows, boolean hasNext) {
     }
 
     private static final String FROM = " FROM objects o "
             + "LEFT JOIN labels l ON l.id = (SELECT MAX(id) FROM labels WHERE object_id = o.object_id) "
-            + "LEFT JOIN predictions p ON p.id = (SELECT MAX(id) FROM predictions WHERE object_id = o.object_id) "
+            + "LEFT JOIN predictions p ON p.object_id = o.object_id "
+            + "AND p.model_version = (SELECT version FROM model_versions ORDER BY created_at DESC, version DESC LIMIT 1) "
             + "LEFT JOIN funnel_drops fd ON fd.run_id = (SELECT MAX(id) FROM funnel_runs) AND fd.object_id = o.object_id AND fd.rescued = 0 ";
 
     private final Database db;
@@ -86,11 +85,10 @@ public final class ObjectListing {
                 + "l.top_class, p.predicted_class, MAX(p.p_sn_ia, p.p_sn_ii, p.p_other) AS p_max, p.model_version, fd.stage" + FROM
                 + where + order + " LIMIT ? OFFSET ?";
         List<Row> rows = new ArrayList<>();
-        long total;
         try (Connection c = db.connect()) {
             try (PreparedStatement ps = c.prepareStatement(select)) {
                 int i = bind(ps, args);
-                ps.setInt(i++, q.pageSize());
+                ps.setInt(i++, q.pageSize() + 1);
                 ps.setLong(i, (long) q.page() * q.pageSize());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -101,15 +99,9 @@ public final class ObjectListing {
                     }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM (SELECT 1" + FROM + where + " LIMIT " + (COUNT_CAP + 1) + ")")) {
-                bind(ps, args);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    total = rs.getLong(1);
-                }
-            }
         }
-        return new Page(rows, Math.min(total, COUNT_CAP), total > COUNT_CAP);
+        boolean more = rows.size() > q.pageSize();
+        return new Page(more ? List.copyOf(rows.subList(0, q.pageSize())) : rows, more);
     }
 
     private static String where(Query q, List<Object> args) {

@@ -66,9 +66,9 @@ public final class QueuePage {
         StringBuilder b = new StringBuilder();
         b.append(filterForm(params));
         long from = page.rows().isEmpty() ? 0 : (long) q.page() * q.pageSize() + 1;
-        String total = String.format(Locale.ROOT, "%,d%s", page.total(), page.totalCapped() ? "+" : "");
-        b.append("<p role=\"status\">").append(String.format(Locale.ROOT, "Objects %,d–%,d of %s.", from,
-                from == 0 ? 0 : from + page.rows().size() - 1, total)).append(" <a href=\"/queue/next\">Next object to label</a></p>\n");
+        b.append("<p role=\"status\">").append(page.rows().isEmpty() ? "No object matches." : String.format(Locale.ROOT,
+                "Objects %,d–%,d%s.", from, from + page.rows().size() - 1, page.hasNext() ? ", more on the next page" : ""))
+                .append(" <a href=\"/queue/next\">Next object to label</a></p>\n");
         b.append("<div class=\"scroll\"><table id=\"objects\"><caption>Objects, sorted by ").append(q.sort().urlName().replace('_', ' '))
                 .append(q.descending() ? " (descending)" : " (ascending)").append("</caption><thead><tr>");
         header(b, params, q, ObjectListing.Sort.OBJECT_ID, "Object");
@@ -95,7 +95,7 @@ public final class QueuePage {
             b.append("<a href=\"").append(link(params, "page", Integer.toString(shown - 1))).append("\" rel=\"prev\">Previous page</a>");
         }
         b.append("<span>Page ").append(shown).append("</span>");
-        if ((long) (q.page() + 1) * q.pageSize() < page.total()) {
+        if (page.hasNext()) {
             b.append("<a href=\"").append(link(params, "page", Integer.toString(shown + 1))).append("\" rel=\"next\">Next page</a>");
         }
         b.append("</nav>\n");
