@@ -19,7 +19,10 @@ import org.ztfclass.votables.domain.TransientClass;
  * distance). Probabilities are those of the newest model version in the store. Sorting by one
  * {@link Sort} key, ties broken by object id. Pages are fetched with one row more than asked, to
  * know whether another page follows; nothing counts every match, so a page of a broad filter over
- * hundreds of thousands of objects costs what the page costs.
+ * hundreds of thousands of objects costs what the page costs. Conditions on the joined label,
+ * prediction and funnel rows are written with {@code IFNULL} so that SQLite keeps walking the
+ * objects in the requested order (an index) and stops at the page's end, instead of turning the
+ * outer join into a scan of the joined table and a sort.
  */
 public final class ObjectListing {
 
@@ -78,8 +81,8 @@ public final class ObjectListing {
     public Page page(Query q) throws SQLException {
         List<Object> args = new ArrayList<>();
         String where = where(q, args);
-        String order = " ORDER BY " + q.sort().expression + (q.descending() ? " DESC" : " ASC") + ", o.object_id"
-                + (q.descending() ? " DESC" : "");
+        String order = " ORDER BY " + q.sort().expression + (q.descending() ? " DESC" : " ASC")
+                + (q.sort() == Sort.OBJECT_ID ? "" : ", o.object_id" + (q.descending() ? " DESC" : ""));
         String select = "SELECT o.object_id, o.ra, o.dec, o.first_detection_jd, o.last_detection_jd, o.n_detections, "
                 + "NULLIF(MIN(COALESCE(o.peak_mag_g, 99), COALESCE(o.peak_mag_r, 99), COALESCE(o.peak_mag_i, 99)), 99) AS peak_mag, "
                 + "l.top_class, p.predicted_class, MAX(p.p_sn_ia, p.p_sn_ii, p.p_other) AS p_max, p.model_version, fd.stage" + FROM
@@ -107,28 +110,28 @@ public final class ObjectListing {
     private static String where(Query q, List<Object> args) {
         List<String> c = new ArrayList<>();
         if (q.labelClass() != null) {
-            c.add("l.top_class = ?");
+            c.add("IFNULL(l.top_class, '') = ?");
             args.add(q.labelClass().name());
         }
         if (q.labelled() != null) {
-            c.add(q.labelled() ? "l.id IS NOT NULL" : "l.id IS NULL");
+            c.add(q.labelled() ? "IFNULL(l.id, 0) <> 0" : "IFNULL(l.id, 0) = 0");
         }
         if (q.predictedClass() != null) {
-            c.add("p.predicted_class = ?");
+            c.add("IFNULL(p.predicted_class, '') = ?");
             args.add(q.predictedClass().name());
         }
         if (q.minProbability() != null) {
-            c.add("MAX(p.p_sn_ia, p.p_sn_ii, p.p_other) >= ?");
+            c.add("IFNULL(MAX(p.p_sn_ia, p.p_sn_ii, p.p_other), -1) >= ?");
             args.add(q.minProbability());
         }
         if (q.maxProbability() != null) {
-            c.add("MAX(p.p_sn_ia, p.p_sn_ii, p.p_other) <= ?");
+            c.add("IFNULL(MAX(p.p_sn_ia, p.p_sn_ii, p.p_other), 2) <= ?");
             args.add(q.maxProbability());
         }
         if (ObjectFilter.PASSED.equals(q.funnelStage())) {
-            c.add("fd.stage IS NULL");
+            c.add("IFNULL(fd.stage, '') = ''");
         } else if (q.funnelStage() != null) {
-            c.add("fd.stage = ?");
+            c.add("IFNULL(fd.stage, '') = ?");
             args.add(q.funnelStage());
         }
         if (q.firstDetectionFromJd() != null) {
