@@ -86,7 +86,13 @@ public final class ApiServer {
         modelPage = new org.ztfclass.server.web.ModelPage(db);
         app.get("/model", modelPage::show);
         app.get("/model/report/{file}", modelPage::reportFile);
-        app.exception(org.ztfclass.server.auth.AccessException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+        app.exception(org.ztfclass.server.auth.AccessException.class, (e, ctx) -> {
+            if (org.ztfclass.server.web.ErrorPage.wanted(ctx)) {
+                org.ztfclass.server.web.ErrorPage.send(ctx, e.status(), e.getMessage());
+            } else {
+                error(ctx, e.status(), e.getMessage());
+            }
+        });
 
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
