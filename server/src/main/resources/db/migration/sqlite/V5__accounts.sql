@@ -24,3 +24,5 @@ CREATE INDEX api_tokens_user ON api_tokens (user_id);
 -- Finding a user's recent label of an object (deduplication of double submissions).
 CREATE INDEX labels_user_object ON labels (user_id, object_id, id);
 CREATE INDEX objects_first_detection ON objects (first_detection_jd);
+-- The object page reads an object's catalogue rows (the primary key starts with the catalogue).
+CREATE INDEX catalogue_entries_object ON catalogue_entries (object_id);

@@ -58,7 +58,8 @@ public final class ApiServer {
         app.get("/scs", new ConeSearchHandler(queries)::search);
         app.post("/api/objects/match", new MatchHandler(queries)::match);
         app.get("/funnel", funnel::page);
-        app.get("/objects/{objectId}", new org.ztfclass.server.web.ObjectPage(queries, predictionStore)::render);
+        app.get("/objects/{objectId}", new org.ztfclass.server.web.ObjectPage(queries, predictionStore,
+                new org.ztfclass.server.store.ObjectListing(db))::render);
         // the web application (issue 7): accounts, labels, object list, model page
         org.ztfclass.server.auth.WebAuth auth = new org.ztfclass.server.auth.WebAuth(new org.ztfclass.server.auth.UserStore(db),
                 new org.ztfclass.server.auth.SessionStore(db), new org.ztfclass.server.auth.TokenStore(db));

@@ -23,7 +23,8 @@ public final class ObjectPage {
     private final ObjectQueries queries;
     private final List<ObjectSection> sections = new ArrayList<>();
 
-    public ObjectPage(ObjectQueries queries, PredictionStore predictions) {
+    /** @param listing the object list, for the nearby objects of the sky section */
+    public ObjectPage(ObjectQueries queries, PredictionStore predictions, org.ztfclass.server.store.ObjectListing listing) {
         this.queries = queries;
         sections.add(new SummarySection());
         sections.add(new LabelSection(queries));
@@ -31,7 +32,7 @@ public final class ObjectPage {
         sections.add(new LightCurveSection());
         sections.add(new CutoutSection());
         sections.add(new CentroidSection());
-        sections.add(new SkySection(queries));
+        sections.add(new SkySection(listing));
         sections.add(new CatalogueSection(queries));
     }
 

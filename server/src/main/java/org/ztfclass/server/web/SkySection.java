@@ -3,23 +3,24 @@ package org.ztfclass.server.web;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
-import org.ztfclass.server.store.ObjectQueries;
+import org.ztfclass.server.store.ObjectListing;
+import org.ztfclass.votables.sky.Separation;
 
 /**
  * The sky around the object: Aladin Lite v3 (shipped under {@code /vendor/aladin-lite/}, loaded
  * by {@code /js/skyview.js} when the reader asks, as it is 2.4 MB) centred on the object, with
  * the ztfclass objects of our cone search ({@code /scs}, VOTable) overlaid and coloured by class.
  * Without WebGL2 or without network for the HiPS tiles it says so and the table stays. The table
- * of nearby objects (within {@link #RADIUS_DEG}) is the text alternative and works without script.
+ * of nearby objects (within {@link #RADIUS_DEG}, at most 50, nearest first) is the text alternative and works without script.
  */
 final class SkySection implements ObjectSection {
 
     static final double RADIUS_DEG = 0.05;
 
-    private final ObjectQueries queries;
+    private final ObjectListing listing;
 
-    SkySection(ObjectQueries queries) {
-        this.queries = queries;
+    SkySection(ObjectListing listing) {
+        this.listing = listing;
     }
 
     @Override
@@ -40,16 +41,17 @@ final class SkySection implements ObjectSection {
                 ra, dec, RADIUS_DEG, Html.e(v.id())))
                 .append("<p><button type=\"button\" id=\"sky-show\">Show sky view (Aladin Lite)</button></p>")
                 .append("<div id=\"sky-view\" class=\"sky\" hidden></div><p id=\"sky-status\" role=\"status\" aria-live=\"polite\"></p></div>\n");
-        var near = queries.inCone(ra, dec, RADIUS_DEG, 50);
+        List<ObjectListing.Row> near = new java.util.ArrayList<>(listing.page(new ObjectListing.Query(null, null, null, null, null, null,
+                null, null, ra, dec, RADIUS_DEG, ObjectListing.Sort.OBJECT_ID, false, 50, 0)).rows());
+        near.sort(java.util.Comparator.comparingDouble(r -> Separation.degrees(ra, dec, r.ra(), r.dec())));
         b.append("<div class=\"scroll\"><table id=\"nearby\"><caption>ztfclass objects within ")
                 .append(String.format(Locale.ROOT, "%.0f″", RADIUS_DEG * 3600)).append("</caption><thead><tr><th scope=\"col\">Object</th>")
                 .append("<th scope=\"col\">Distance (″)</th><th scope=\"col\">Label</th><th scope=\"col\">Predicted</th></tr></thead><tbody>\n");
-        for (ObjectQueries.InCone c : near) {
-            var o = c.object();
+        for (ObjectListing.Row o : near) {
             b.append("<tr><th scope=\"row\"><a href=\"/objects/").append(Html.url(o.objectId())).append("\">").append(Html.e(o.objectId()))
-                    .append("</a></th><td class=\"n\">").append(String.format(Locale.ROOT, "%.1f", c.distanceDeg() * 3600)).append("</td><td>")
-                    .append(o.labelClass() == null ? "none" : Html.e(o.labelClass())).append("</td><td>")
-                    .append(o.prediction() == null ? "–" : Html.e(o.prediction().predictedClass().name())).append("</td></tr>\n");
+                    .append("</a></th><td class=\"n\">").append(String.format(Locale.ROOT, "%.1f", Separation.degrees(ra, dec, o.ra(), o.dec()) * 3600))
+                    .append("</td><td>").append(o.labelClass() == null ? "none" : Html.e(o.labelClass())).append("</td><td>")
+                    .append(o.predictedClass() == null ? "–" : Html.e(o.predictedClass())).append("</td></tr>\n");
         }
         b.append("</tbody></table></div>\n</section>\n");
     }
