@@ -10,7 +10,7 @@ final class SummarySection implements ObjectSection {
     @Override
     public void render(ObjectView v, StringBuilder b) {
         ZtfObject o = v.object();
-        b.append("<section class=\"panel\" aria-labelledby=\"summary-h\"><h2 id=\"summary-h\">Summary</h2>\n<table><caption class=\"visually-hidden\">")
+        b.append("<section class=\"panel\" aria-labelledby=\"summary-h\"><h2 id=\"summary-h\">Summary</h2>\n<table><caption>")
                 .append("What the store knows of ").append(Html.e(o.objectId())).append("</caption><tbody>\n");
         row(b, "Position (ICRS)", o.ra() == null ? "unknown" : String.format(Locale.ROOT, "RA %.6f°, Dec %+.6f°", o.ra(), o.dec()));
         row(b, "Detections", Integer.toString(o.nDetections()));
