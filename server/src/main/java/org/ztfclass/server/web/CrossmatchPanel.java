@@ -42,7 +42,7 @@ public final class CrossmatchPanel {
         String id = e(objectId);
         String api = "/api/objects/" + id + "/crossmatches";
         StringBuilder b = new StringBuilder();
-        b.append("<section id=\"crossmatches\" aria-labelledby=\"crossmatches-h\" data-crossmatches=\"").append(api)
+        b.append("<section id=\"crossmatches\" class=\"panel\" aria-labelledby=\"crossmatches-h\" data-crossmatches=\"").append(api)
                 .append("?format=json\">\n<h2 id=\"crossmatches-h\">Cross-matches</h2>\n");
         alertContext(b, queries.alerts(objectId));
         b.append("<div class=\"scroll\" style=\"overflow-x:auto\" tabindex=\"0\" role=\"region\" aria-label=\"Catalogue states, scrollable\"><table><caption>Catalogues (from the cache; <code>ztfclass crossmatch</code> fills it)</caption>")
