@@ -29,6 +29,7 @@ public final class ApiServer {
     static final long MAX_REQUEST_BYTES = 256L * 1024 * 1024;
 
     private final Javalin app;
+    private final org.ztfclass.server.web.ModelPage modelPage;
 
     /** Builds the server on a store; nothing listens until {@link #start}. */
     public ApiServer(Database db) {
@@ -40,6 +41,7 @@ public final class ApiServer {
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.staticFiles.enableWebjars();
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = "/public";
@@ -59,6 +61,34 @@ public final class ApiServer {
         app.get("/api/overlay", new OverlayHandler(queries)::overlay);
         app.get("/funnel", funnel::page);
         app.get("/objects/{objectId}", new org.ztfclass.server.web.ObjectPage(queries, predictionStore)::render);
+        // the web application (issue 7): accounts, labels, object list, model page
+        org.ztfclass.server.auth.WebAuth auth = new org.ztfclass.server.auth.WebAuth(new org.ztfclass.server.auth.UserStore(db),
+                new org.ztfclass.server.auth.SessionStore(db), new org.ztfclass.server.auth.TokenStore(db));
+        app.before(auth::before);
+        LabelHandlers labels = new LabelHandlers(new org.ztfclass.server.labels.LabelService(db));
+        app.post("/api/labels", labels::submit);
+        app.post("/objects/{objectId}/labels", labels::submitForm);
+        org.ztfclass.server.web.SignInPage signIn = new org.ztfclass.server.web.SignInPage(auth);
+        app.get("/signin", signIn::form);
+        app.post("/signin", signIn::signIn);
+        app.post("/signout", signIn::signOut);
+        org.ztfclass.server.web.AccountPage account = new org.ztfclass.server.web.AccountPage(auth);
+        app.get("/account", account::show);
+        app.post("/account/tokens", account::createToken);
+        app.post("/account/tokens/{tokenId}/revoke", account::revokeToken);
+        app.post("/account/password", account::changePassword);
+        org.ztfclass.server.web.AdminUsersPage admin = new org.ztfclass.server.web.AdminUsersPage(auth.users());
+        app.get("/admin/users", admin::show);
+        app.post("/admin/users", admin::invite);
+        app.post("/admin/users/{userId}", admin::change);
+        org.ztfclass.server.web.QueuePage queue = new org.ztfclass.server.web.QueuePage(new org.ztfclass.server.store.ObjectListing(db),
+                new org.ztfclass.server.labels.InitialSetFirstQueue(db));
+        app.get("/queue", queue::show);
+        app.get("/queue/next", queue::next);
+        modelPage = new org.ztfclass.server.web.ModelPage(db);
+        app.get("/model", modelPage::show);
+        app.get("/model/report/{file}", modelPage::reportFile);
+        app.exception(org.ztfclass.server.auth.AccessException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
 
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
@@ -81,6 +111,12 @@ public final class ApiServer {
      */
     public ApiServer start(String host, int port) {
         app.start(host, port);
+        return this;
+    }
+
+    /** Shows the full evaluation report of the model bundle in {@code dir} on {@code /model} when it is the serving version. */
+    public ApiServer modelBundle(java.nio.file.Path dir) {
+        modelPage.bundle(dir);
         return this;
     }
 

@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 
 /** {@code ztfclass bench ingest|votable}: speed figures printed next to a reference measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (each prints its figure beside a reference).",
-        subcommands = {BenchCommand.Ingest.class, BenchCommand.Votable.class, BenchCommand.Funnel.class, BenchCommand.Classifier.class})
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Votable.class, BenchCommand.Funnel.class, BenchCommand.Classifier.class,
+                BenchCommand.Web.class})
 final class BenchCommand implements Runnable {
 
     @Override
@@ -71,6 +72,26 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             org.ztfclass.server.bench.ClassifierBenchmark.run(Home.sampleData(), rounds, System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "web", mixinStandardHelpOptions = true,
+            description = "Object page and filtered list latency (p50/p99, concurrent clients) on N objects vs a static file.")
+    static final class Web implements Callable<Integer> {
+        @Option(names = "--objects", defaultValue = "250000", description = "objects in the store (default: ${DEFAULT-VALUE})")
+        long objects;
+
+        @Option(names = "--requests", defaultValue = "2000", description = "requests of each kind (default: ${DEFAULT-VALUE})")
+        int requests;
+
+        @Option(names = "--clients", defaultValue = "8", description = "concurrent clients (default: ${DEFAULT-VALUE})")
+        int clients;
+
+        @Override
+        public Integer call() throws Exception {
+            org.ztfclass.server.bench.WebBenchmark.run(Home.sampleData(), Home.sampleData().getParent().resolve("models/ztfclass-default"),
+                    objects, requests, clients, System.out);
             return 0;
         }
     }

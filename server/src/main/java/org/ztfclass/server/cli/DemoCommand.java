@@ -72,7 +72,10 @@ final class DemoCommand implements Callable<Integer> {
         ModelBundle bundle = demoModel(database);
         int scored = StoreScoring.scoreAll(database, bundle);
         System.out.printf("scored %,d objects with model %s%n", scored, bundle.manifest().version());
-        ServeCommand.serveUntilStopped(database, server);
+        var admin = org.ztfclass.server.auth.DemoAccount.ensure(database);
+        System.out.printf("demo admin (web sign-in): user %s  password %s%nAPI token (Authorization: Bearer ...): %s%n",
+                admin.name(), admin.password(), admin.token());
+        ServeCommand.serveUntilStopped(database, server, model);
         return 0;
     }
 

@@ -25,9 +25,17 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     static void serveUntilStopped(Database db, ServerOptions options) throws InterruptedException {
+        serveUntilStopped(db, options, null);
+    }
+
+    /** @param modelDir the serving model's bundle folder, for the model page's full report; null if unknown */
+    static void serveUntilStopped(Database db, ServerOptions options, java.nio.file.Path modelDir) throws InterruptedException {
         ApiServer api;
         try {
             api = new ApiServer(db).start(options.host, options.port);
+            if (modelDir != null) {
+                api.modelBundle(modelDir);
+            }
         } catch (RuntimeException e) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new ServeCommand()),
                     "cannot listen on " + options.host + ":" + options.port + " (" + rootMessage(e)

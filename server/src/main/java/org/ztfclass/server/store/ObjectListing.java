@@ -1,0 +1,163 @@
+package org.ztfclass.server.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.ztfclass.votables.domain.TransientClass;
+
+/**
+ * The object list of the web application: filtered, sorted and paged in the store (never in
+ * memory), one connection per call. Thread-safe.
+ *
+ * <p>Filters (null: no filter): current label class, predicted class, range of the predicted
+ * class's probability, label status, funnel stage of the latest run ({@code none}: passed), range
+ * of first-detection JD, and a sky cone (centre and radius in degrees, exact great-circle
+ * distance). Probabilities are those of the newest model version in the store. Sorting by one
+ * {@link Sort} key, ties broken by object id. Pages are fetched with one row more than asked, to
+ * know whether another page follows; nothing counts every match, so a page of a broad filter over
+ * hundreds of thousands of objects costs what the page costs.
+ */
+public final class ObjectListing {
+
+    /** Sort keys, by their column. */
+    public enum Sort {
+        OBJECT_ID("o.object_id"), FIRST_DETECTION("o.first_detection_jd"), LAST_DETECTION("o.last_detection_jd"),
+        DETECTIONS("o.n_detections"), PEAK_MAG("MIN(COALESCE(o.peak_mag_g, 99), COALESCE(o.peak_mag_r, 99), COALESCE(o.peak_mag_i, 99))"),
+        PROBABILITY("MAX(p.p_sn_ia, p.p_sn_ii, p.p_other)");
+
+        final String expression;
+
+        Sort(String expression) {
+            this.expression = expression;
+        }
+
+        /** @return the key named {@code name} (e.g. {@code first_detection}), any case */
+        public static Sort parse(String name) {
+            return valueOf(name.strip().toUpperCase(Locale.ROOT));
+        }
+
+        /** @return the name used in URLs */
+        public String urlName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** What to list. Null fields do not filter. */
+    public record Query(TransientClass labelClass, TransientClass predictedClass, Double minProbability, Double maxProbability,
+                        Boolean labelled, String funnelStage, Double firstDetectionFromJd, Double firstDetectionToJd,
+                        Double ra, Double dec, Double radiusDeg, Sort sort, boolean descending, int pageSize, int page) {
+    }
+
+    /** One row of the list. */
+    public record Row(String objectId, Double ra, Double dec, Double firstDetectionJd, Double lastDetectionJd, int nDetections,
+                      Double peakMag, String labelClass, String predictedClass, Double probability, String modelVersion,
+                      String droppedBy) {
+    }
+
+    /** One page of rows, and whether more rows follow it. */
+    public record Page(List<Row> rows, boolean hasNext) {
+    }
+
+    private static final String FROM = " FROM objects o "
+            + "LEFT JOIN labels l ON l.id = (SELECT MAX(id) FROM labels WHERE object_id = o.object_id) "
+            + "LEFT JOIN predictions p ON p.object_id = o.object_id "
+            + "AND p.model_version = (SELECT version FROM model_versions ORDER BY created_at DESC, version DESC LIMIT 1) "
+            + "LEFT JOIN funnel_drops fd ON fd.run_id = (SELECT MAX(id) FROM funnel_runs) AND fd.object_id = o.object_id AND fd.rescued = 0 ";
+
+    private final Database db;
+
+    public ObjectListing(Database db) {
+        this.db = db;
+    }
+
+    /** @return the requested page of the objects that pass {@code q} */
+    public Page page(Query q) throws SQLException {
+        List<Object> args = new ArrayList<>();
+        String where = where(q, args);
+        String order = " ORDER BY " + q.sort().expression + (q.descending() ? " DESC" : " ASC") + ", o.object_id"
+                + (q.descending() ? " DESC" : "");
+        String select = "SELECT o.object_id, o.ra, o.dec, o.first_detection_jd, o.last_detection_jd, o.n_detections, "
+                + "NULLIF(MIN(COALESCE(o.peak_mag_g, 99), COALESCE(o.peak_mag_r, 99), COALESCE(o.peak_mag_i, 99)), 99) AS peak_mag, "
+                + "l.top_class, p.predicted_class, MAX(p.p_sn_ia, p.p_sn_ii, p.p_other) AS p_max, p.model_version, fd.stage" + FROM
+                + where + order + " LIMIT ? OFFSET ?";
+        List<Row> rows = new ArrayList<>();
+        try (Connection c = db.connect()) {
+            try (PreparedStatement ps = c.prepareStatement(select)) {
+                int i = bind(ps, args);
+                ps.setInt(i++, q.pageSize() + 1);
+                ps.setLong(i, (long) q.page() * q.pageSize());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new Row(rs.getString(1), Sql.getDouble(rs, "ra"), Sql.getDouble(rs, "dec"),
+                                Sql.getDouble(rs, "first_detection_jd"), Sql.getDouble(rs, "last_detection_jd"), rs.getInt("n_detections"),
+                                Sql.getDouble(rs, "peak_mag"), rs.getString("top_class"), rs.getString("predicted_class"),
+                                Sql.getDouble(rs, "p_max"), rs.getString("model_version"), rs.getString("stage")));
+                    }
+                }
+            }
+        }
+        boolean more = rows.size() > q.pageSize();
+        return new Page(more ? List.copyOf(rows.subList(0, q.pageSize())) : rows, more);
+    }
+
+    private static String where(Query q, List<Object> args) {
+        List<String> c = new ArrayList<>();
+        if (q.labelClass() != null) {
+            c.add("l.top_class = ?");
+            args.add(q.labelClass().name());
+        }
+        if (q.labelled() != null) {
+            c.add(q.labelled() ? "l.id IS NOT NULL" : "l.id IS NULL");
+        }
+        if (q.predictedClass() != null) {
+            c.add("p.predicted_class = ?");
+            args.add(q.predictedClass().name());
+        }
+        if (q.minProbability() != null) {
+            c.add("MAX(p.p_sn_ia, p.p_sn_ii, p.p_other) >= ?");
+            args.add(q.minProbability());
+        }
+        if (q.maxProbability() != null) {
+            c.add("MAX(p.p_sn_ia, p.p_sn_ii, p.p_other) <= ?");
+            args.add(q.maxProbability());
+        }
+        if (ObjectFilter.PASSED.equals(q.funnelStage())) {
+            c.add("fd.stage IS NULL");
+        } else if (q.funnelStage() != null) {
+            c.add("fd.stage = ?");
+            args.add(q.funnelStage());
+        }
+        if (q.firstDetectionFromJd() != null) {
+            c.add("o.first_detection_jd >= ?");
+            args.add(q.firstDetectionFromJd());
+        }
+        if (q.firstDetectionToJd() != null) {
+            c.add("o.first_detection_jd < ?");
+            args.add(q.firstDetectionToJd());
+        }
+        if (q.ra() != null && q.dec() != null && q.radiusDeg() != null) {
+            c.add("o.dec BETWEEN ? AND ?");
+            args.add(q.dec() - q.radiusDeg());
+            args.add(q.dec() + q.radiusDeg());
+            c.add("2 * asin(sqrt(pow(sin(radians(o.dec - ?) / 2), 2) + cos(radians(o.dec)) * cos(radians(?)) "
+                    + "* pow(sin(radians(o.ra - ?) / 2), 2))) <= radians(?)");
+            args.add(q.dec());
+            args.add(q.dec());
+            args.add(q.ra());
+            args.add(q.radiusDeg());
+        }
+        return c.isEmpty() ? "" : "WHERE " + String.join(" AND ", c);
+    }
+
+    private static int bind(PreparedStatement ps, List<Object> args) throws SQLException {
+        int i = 1;
+        for (Object a : args) {
+            ps.setObject(i++, a);
+        }
+        return i;
+    }
+}

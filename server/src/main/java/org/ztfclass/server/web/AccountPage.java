@@ -1,0 +1,105 @@
+package org.ztfclass.server.web;
+
+import io.javalin.http.Context;
+import java.sql.SQLException;
+import org.ztfclass.server.auth.AccountException;
+import org.ztfclass.server.auth.ApiToken;
+import org.ztfclass.server.auth.Role;
+import org.ztfclass.server.auth.TokenStore;
+import org.ztfclass.server.auth.User;
+import org.ztfclass.server.auth.WebAuth;
+
+/**
+ * {@code /account}: the signed-in user's personal API tokens (for the desktop plugin and
+ * scripts): list, create (the token is shown once), revoke; and a password change.
+ */
+public final class AccountPage {
+
+    private final WebAuth auth;
+
+    public AccountPage(WebAuth auth) {
+        this.auth = auth;
+    }
+
+    public void show(Context ctx) throws SQLException {
+        if (Pages.redirectToSignIn(ctx)) {
+            return;
+        }
+        render(ctx, WebAuth.require(ctx, Role.VIEWER), null, null);
+    }
+
+    public void createToken(Context ctx) throws SQLException {
+        User user = WebAuth.require(ctx, Role.VIEWER);
+        TokenStore.Created created = auth.tokens().create(user, ctx.formParam("name"));
+        render(ctx, user, "New API token \u201c" + created.listing().name() + "\u201d. Copy it now: it is not shown again.", created.token());
+    }
+
+    public void revokeToken(Context ctx) throws SQLException {
+        User user = WebAuth.require(ctx, Role.VIEWER);
+        try {
+            auth.tokens().revoke(user, Long.parseLong(ctx.pathParam("tokenId")));
+            render(ctx, user, "Token revoked.", null);
+        } catch (AccountException | NumberFormatException e) {
+            ctx.status(404);
+            render(ctx, user, "No such token of yours: " + e.getMessage(), null);
+        }
+    }
+
+    public void changePassword(Context ctx) throws SQLException {
+        User user = WebAuth.require(ctx, Role.VIEWER);
+        if (auth.users().authenticate(user.name(), ctx.formParam("current")).isEmpty()) {
+            ctx.status(400);
+            render(ctx, user, "The current password is wrong; nothing changed.", null);
+            return;
+        }
+        try {
+            auth.users().setPassword(user.id(), ctx.formParam("password"));
+            render(ctx, user, "Password changed.", null);
+        } catch (AccountException e) {
+            ctx.status(400);
+            render(ctx, user, e.getMessage(), null);
+        }
+    }
+
+    private void render(Context ctx, User user, String message, String secret) throws SQLException {
+        String csrf = Html.e(WebAuth.csrfToken(ctx));
+        StringBuilder b = new StringBuilder();
+        if (message != null) {
+            b.append("<p class=\"notice\" role=\"status\">").append(Html.e(message)).append("</p>\n");
+        }
+        if (secret != null) {
+            b.append("<p>Your token: <code class=\"secret\" id=\"new-token\">").append(Html.e(secret)).append("</code></p>\n")
+                    .append("<p>Use it as <code>Authorization: Bearer TOKEN</code>, e.g. <code>install/ztfclass samp --token TOKEN</code>.</p>\n");
+        }
+        b.append("<p>User <strong>").append(Html.e(user.name())).append("</strong>, role ").append(user.role().dbName()).append(".</p>\n")
+                .append("<h2>API tokens</h2>\n<form method=\"post\" action=\"/account/tokens\"><input type=\"hidden\" name=\"csrf\" value=\"")
+                .append(csrf).append("\"><label for=\"token-name\">Name of a new token</label> <input id=\"token-name\" name=\"name\" ")
+                .append("maxlength=\"100\" placeholder=\"TOPCAT on my laptop\"> <button type=\"submit\">Create token</button></form>\n");
+        var tokens = auth.tokens().of(user);
+        if (tokens.isEmpty()) {
+            b.append("<p>No tokens yet.</p>\n");
+        } else {
+            b.append("<div class=\"scroll\"><table><caption>Your tokens, newest first</caption><thead><tr><th scope=\"col\">Name</th>")
+                    .append("<th scope=\"col\">Created</th><th scope=\"col\">Last used</th><th scope=\"col\">State</th></tr></thead><tbody>\n");
+            for (ApiToken t : tokens) {
+                b.append("<tr><th scope=\"row\">").append(Html.e(t.name())).append("</th><td>").append(Html.e(t.createdAt()))
+                        .append("</td><td>").append(t.lastUsedAt() == null ? "never" : Html.e(t.lastUsedAt())).append("</td><td>");
+                if (t.revokedAt() != null) {
+                    b.append("revoked ").append(Html.e(t.revokedAt()));
+                } else {
+                    b.append("<form method=\"post\" action=\"/account/tokens/").append(t.id()).append("/revoke\"><input type=\"hidden\" ")
+                            .append("name=\"csrf\" value=\"").append(csrf).append("\"><button type=\"submit\" aria-label=\"Revoke token ")
+                            .append(Html.e(t.name())).append("\">Revoke</button></form>");
+                }
+                b.append("</td></tr>\n");
+            }
+            b.append("</tbody></table></div>\n");
+        }
+        b.append("<h2>Change password</h2>\n<form method=\"post\" action=\"/account/password\"><input type=\"hidden\" name=\"csrf\" value=\"")
+                .append(csrf).append("\"><p><label for=\"current\">Current password</label><br><input id=\"current\" name=\"current\" ")
+                .append("type=\"password\" autocomplete=\"current-password\" required></p><p><label for=\"new-password\">New password ")
+                .append("(at least 10 characters)</label><br><input id=\"new-password\" name=\"password\" type=\"password\" ")
+                .append("autocomplete=\"new-password\" minlength=\"10\" required></p><p><button type=\"submit\">Change password</button></p></form>\n");
+        Layout.send(ctx, "Your account", b.toString());
+    }
+}

@@ -1,0 +1,77 @@
+package org.ztfclass.server.web;
+
+import java.util.List;
+import java.util.Locale;
+import org.ztfclass.votables.domain.Detection;
+
+/**
+ * The light curve: an interactive uPlot chart ({@code /js/lightcurve.js}: zoom, pan, band
+ * toggles, error bars, values under the cursor, magnitude axis inverted, days since first
+ * detection or MJD) drawn from the points embedded in the page as JSON, and as its text
+ * alternative a summary and the full table of points.
+ */
+final class LightCurveSection implements ObjectSection {
+
+    static final String UPLOT = "/webjars/uplot/1.6.30/dist/uPlot.iife.min.js";
+
+    @Override
+    public List<String> scripts() {
+        return List.of(UPLOT, "/js/lightcurve.js");
+    }
+
+    @Override
+    public void render(ObjectView v, StringBuilder b) {
+        List<Detection> lc = v.lightCurve();
+        long detections = lc.stream().filter(d -> !d.isUpperLimit()).count();
+        b.append("<section class=\"panel\" aria-labelledby=\"lc-h\"><h2 id=\"lc-h\">Light curve</h2>\n");
+        b.append("<p id=\"lc-summary\">").append(summary(lc, detections)).append("</p>\n");
+        if (!lc.isEmpty()) {
+            b.append("<link rel=\"stylesheet\" href=\"/webjars/uplot/1.6.30/dist/uPlot.min.css\">\n")
+                    .append("<div id=\"lc-controls\" class=\"filters\" hidden></div>\n")
+                    .append("<div id=\"lc-plot\" class=\"plot\" role=\"img\" aria-label=\"Light curve plot of ").append(Html.e(v.id()))
+                    .append(": magnitude against time; the table below has every point\"></div>\n")
+                    .append("<script type=\"application/json\" id=\"lc-data\">").append(json(lc)).append("</script>\n")
+                    .append("<details><summary>Table of the ").append(lc.size()).append(" points</summary>\n<div class=\"scroll\"><table id=\"lc-table\">")
+                    .append("<caption>Detections and upper limits in time order</caption><thead><tr><th scope=\"col\">MJD</th><th scope=\"col\">Band</th>")
+                    .append("<th scope=\"col\">Mag</th><th scope=\"col\">Error</th><th scope=\"col\">Limit</th></tr></thead><tbody>\n");
+            for (Detection d : lc) {
+                b.append(String.format(Locale.ROOT, "<tr><td class=\"n\">%.4f</td><td>%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
+                        + "<td class=\"n\">%s</td></tr>%n", d.jd() - Detection.MJD_OFFSET, d.band().letter(),
+                        d.isUpperLimit() ? "&gt; limit" : Html.num(d.magpsf(), 2), Html.num(d.sigmapsf(), 2), Html.num(d.diffmaglim(), 2)));
+            }
+            b.append("</tbody></table></div></details>\n");
+        }
+        b.append("</section>\n");
+    }
+
+    private static String summary(List<Detection> lc, long detections) {
+        if (lc.isEmpty()) {
+            return "No photometry.";
+        }
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%d detections and %d upper limits", detections, lc.size() - detections));
+        lc.stream().filter(d -> !d.isUpperLimit() && d.magpsf() != null).min(java.util.Comparator.comparingDouble(Detection::magpsf))
+                .ifPresent(p -> s.append(String.format(Locale.ROOT, "; brightest %.2f mag in %s at MJD %.2f", p.magpsf(), p.band().letter(),
+                        p.jd() - Detection.MJD_OFFSET)));
+        double span = lc.get(lc.size() - 1).jd() - lc.get(0).jd();
+        s.append(String.format(Locale.ROOT, "; spanning %.1f days.", span));
+        return Html.e(s.toString());
+    }
+
+    /** @return the points as JSON rows {@code [mjd, band, mag, err, limit]}, safe inside a script element */
+    private static String json(List<Detection> lc) {
+        StringBuilder j = new StringBuilder("[");
+        for (Detection d : lc) {
+            if (j.length() > 1) {
+                j.append(',');
+            }
+            j.append('[').append(String.format(Locale.ROOT, "%.5f", d.jd() - Detection.MJD_OFFSET)).append(",\"").append(d.band().letter())
+                    .append("\",").append(d.isUpperLimit() ? "null" : number(d.magpsf())).append(',').append(number(d.sigmapsf())).append(',')
+                    .append(d.isUpperLimit() ? number(d.diffmaglim()) : "null").append(']');
+        }
+        return j.append(']').toString();
+    }
+
+    private static String number(Double v) {
+        return v == null || v.isNaN() || v.isInfinite() ? "null" : String.format(Locale.ROOT, "%.4f", v);
+    }
+}

@@ -1,0 +1,147 @@
+// Interactive light curve of an object page, drawn with uPlot from the points embedded in #lc-data
+// ([mjd, band, mag, err, limit] rows). Zoom: drag across the plot, or the buttons / + and - keys;
+// pan: the buttons or the arrow keys on the plot; reset: double click or the button. Bands toggle
+// with check boxes; the legend shows the values under the cursor. Magnitude axis inverted.
+(function () {
+  'use strict';
+  const holder = document.getElementById('lc-plot');
+  const dataEl = document.getElementById('lc-data');
+  if (!holder || !dataEl || typeof uPlot === 'undefined') { return; }
+  const rows = JSON.parse(dataEl.textContent);
+  const BANDS = [
+    { key: 'g', colour: '#0072B2', shape: 'circle' },
+    { key: 'r', colour: '#D55E00', shape: 'square' },
+    { key: 'i', colour: '#CC79A7', shape: 'triangle' }
+  ].filter(b => rows.some(r => r[1] === b.key));
+  const firstDetection = (rows.find(r => r[2] !== null) || rows[0])[0];
+  const controls = document.getElementById('lc-controls');
+  let mode = 'days';
+  let plot = null;
+  const shown = {};
+  BANDS.forEach(b => { shown[b.key] = true; });
+
+  function build() {
+    const offset = mode === 'days' ? firstDetection : 0;
+    const xs = [...new Set(rows.map(r => r[0]))].sort((a, b) => a - b);
+    const index = new Map(xs.map((x, i) => [x, i]));
+    const data = [xs.map(x => x - offset)];
+    const errors = [];
+    const series = [{ label: mode === 'days' ? 'Days since first detection' : 'MJD',
+      value: (u, v) => v == null ? '–' : v.toFixed(mode === 'days' ? 2 : 4) }];
+    BANDS.forEach(b => {
+      const det = new Array(xs.length).fill(null);
+      const err = new Array(xs.length).fill(null);
+      const lim = new Array(xs.length).fill(null);
+      rows.forEach(r => {
+        if (r[1] !== b.key) { return; }
+        const i = index.get(r[0]);
+        if (r[2] !== null) { det[i] = r[2]; err[i] = r[3]; } else if (r[4] !== null) { lim[i] = r[4]; }
+      });
+      data.push(det, lim);
+      errors.push(err, null);
+      series.push({ label: b.key + ' mag', stroke: b.colour, width: 0, show: shown[b.key],
+        points: { show: true, size: 7, fill: b.colour, stroke: b.colour },
+        value: (u, v, s, i) => v == null ? '–' : v.toFixed(2) + (err[i] != null ? ' ± ' + err[i].toFixed(2) : '') });
+      series.push({ label: b.key + ' limit', stroke: b.colour, width: 0, show: shown[b.key],
+        points: { show: true, size: 6, fill: '#ffffff', stroke: b.colour, width: 1.5 },
+        value: (u, v) => v == null ? '–' : '> ' + v.toFixed(2) });
+    });
+    const errorBars = {
+      hooks: {
+        draw: [u => {
+          const ctx = u.ctx;
+          ctx.save();
+          ctx.lineWidth = 1.5 * devicePixelRatio;
+          for (let s = 1; s < u.series.length; s++) {
+            const err = errors[s - 1];
+            if (!err || !u.series[s].show) { continue; }
+            ctx.strokeStyle = u.series[s].stroke();
+            ctx.beginPath();
+            for (let i = 0; i < u.data[0].length; i++) {
+              const m = u.data[s][i];
+              if (m == null || err[i] == null) { continue; }
+              const x = Math.round(u.valToPos(u.data[0][i], 'x', true));
+              ctx.moveTo(x, u.valToPos(m - err[i], 'y', true));
+              ctx.lineTo(x, u.valToPos(m + err[i], 'y', true));
+            }
+            ctx.stroke();
+          }
+          ctx.restore();
+        }]
+      }
+    };
+    const width = Math.max(280, holder.clientWidth || 600);
+    const opts = {
+      width: width, height: Math.min(360, Math.max(240, Math.round(width * 0.55))),
+      plugins: [errorBars],
+      scales: { x: { time: false }, y: { dir: -1 } },
+      axes: [{ label: series[0].label }, { label: 'Magnitude (AB)' }],
+      cursor: { drag: { x: true, y: true, uni: 20 } },
+      series: series
+    };
+    if (plot) { plot.destroy(); }
+    holder.textContent = '';
+    plot = new uPlot(opts, data, holder);
+  }
+
+  function zoom(factor, shift) {
+    const sc = plot.scales.x;
+    const span = sc.max - sc.min;
+    const mid = (sc.max + sc.min) / 2 + shift * span;
+    plot.setScale('x', { min: mid - span * factor / 2, max: mid + span * factor / 2 });
+  }
+
+  function button(text, action) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = text;
+    b.addEventListener('click', action);
+    controls.appendChild(b);
+  }
+
+  BANDS.forEach((b, k) => {
+    const label = document.createElement('label');
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.checked = true;
+    box.addEventListener('change', () => {
+      shown[b.key] = box.checked;
+      plot.setSeries(1 + 2 * k, { show: box.checked });
+      plot.setSeries(2 + 2 * k, { show: box.checked });
+    });
+    label.appendChild(box);
+    label.appendChild(document.createTextNode(' ' + b.key + ' band'));
+    label.style.flexDirection = 'row';
+    controls.appendChild(label);
+  });
+  const axis = document.createElement('label');
+  axis.textContent = 'Time axis ';
+  axis.style.flexDirection = 'row';
+  const select = document.createElement('select');
+  [['days', 'days since first detection'], ['mjd', 'MJD']].forEach(([v, t]) => {
+    const o = document.createElement('option');
+    o.value = v;
+    o.textContent = t;
+    select.appendChild(o);
+  });
+  select.addEventListener('change', () => { mode = select.value; build(); });
+  axis.appendChild(select);
+  controls.appendChild(axis);
+  button('Zoom in', () => zoom(0.5, 0));
+  button('Zoom out', () => zoom(2, 0));
+  button('Pan left', () => zoom(1, -0.25));
+  button('Pan right', () => zoom(1, 0.25));
+  button('Reset', () => build());
+  controls.hidden = false;
+  holder.tabIndex = 0;
+  holder.addEventListener('keydown', e => {
+    const keys = { ArrowLeft: [1, -0.1], ArrowRight: [1, 0.1], '+': [0.5, 0], '=': [0.5, 0], '-': [2, 0] };
+    if (keys[e.key]) { zoom(keys[e.key][0], keys[e.key][1]); e.preventDefault(); e.stopPropagation(); }
+  });
+  holder.addEventListener('dblclick', () => build());
+  build();
+  let lastWidth = holder.clientWidth;
+  window.addEventListener('resize', () => {
+    if (Math.abs(holder.clientWidth - lastWidth) > 20) { lastWidth = holder.clientWidth; build(); }
+  });
+})();

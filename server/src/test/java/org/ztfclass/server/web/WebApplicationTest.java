@@ -1,0 +1,241 @@
+package org.ztfclass.server.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.File;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.ztfclass.server.Samples;
+import org.ztfclass.server.api.ApiServer;
+import org.ztfclass.server.auth.Role;
+import org.ztfclass.server.auth.UserStore;
+import org.ztfclass.server.auth.UtcTime;
+import org.ztfclass.server.funnel.FunnelConfig;
+import org.ztfclass.server.funnel.FunnelRunner;
+import org.ztfclass.server.ingest.IngestProgress;
+import org.ztfclass.server.ingest.IngestService;
+import org.ztfclass.server.labels.LabelRequest;
+import org.ztfclass.server.labels.LabelService;
+import org.ztfclass.server.labels.LabelSource;
+import org.ztfclass.server.learning.StoreScoring;
+import org.ztfclass.server.learning.TrainedModel;
+import org.ztfclass.server.store.Database;
+import org.ztfclass.server.store.FunnelStore;
+import org.ztfclass.server.store.ObjectDataLoader;
+import org.ztfclass.server.store.StoreWriter;
+
+/**
+ * The web application in a real headless Chromium against a real server on a temp SQLite store
+ * with the shipped sample: sign in, the object list, an object page (light curve, cutouts),
+ * labelling by keyboard, the label in the history after a reload, no XSS through object names or
+ * comments, and axe-core (WCAG 2.1 A/AA) with no violation on every page at phone, laptop and
+ * ultra-wide sizes, without horizontal scrolling.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebApplicationTest {
+
+    @TempDir
+    static Path tmp;
+
+    private static ApiServer server;
+    private static ChromeDriver browser;
+    private static Database db;
+    static final String OBJECT = "ZTF20aaelulu";
+    static final String XSS_OBJECT = "ZTFxss<img src=x onerror=window.__xss=1>";
+    static final String XSS_COMMENT = "<script>window.__xss=2</script><b>bold?</b>";
+    private static final List<Dimension> SCREENS = List.of(new Dimension(390, 844), new Dimension(1366, 768), new Dimension(2560, 1080));
+
+    @BeforeAll
+    static void start() throws Exception {
+        db = Database.open(tmp.resolve("webapp.db"));
+        new IngestService(new StoreWriter(db)).ingest(List.of(Samples.path("catalogues"), Samples.path("alerts")), IngestProgress.SILENT);
+        new FunnelRunner(new FunnelStore(db)).run(FunnelConfig.defaults());
+        Path model = tmp.resolve("model");
+        StoreScoring.scoreAll(db, TrainedModel.trainAndSave(new ObjectDataLoader(db).labelled(), 9, model).bundle());
+        UserStore users = new UserStore(db);
+        users.create("lab", Role.LABELLER, "lab-password-1");
+        users.create("boss", Role.ADMIN, "boss-password-1");
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO objects (object_id, ra, dec, n_detections, created_at, updated_at) VALUES (?, 10.0, 20.0, 0, ?, ?)")) {
+            ps.setString(1, XSS_OBJECT);
+            ps.setString(2, UtcTime.now());
+            ps.setString(3, UtcTime.now());
+            ps.executeUpdate();
+        }
+        new LabelService(db).submit(users.byName("boss").orElseThrow(), LabelSource.WEB,
+                List.of(new LabelRequest(XSS_OBJECT, "CV", null, XSS_COMMENT)));
+        server = new ApiServer(db).start("127.0.0.1", 0).modelBundle(model);
+        File driver = new File("/usr/bin/chromedriver");
+        assertTrue(driver.canExecute(), "Debian's chromium-driver is needed (install/run-tests and .ci/run install it)");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                "--user-data-dir=" + Files.createDirectories(tmp.resolve("chromium-profile")));
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver).usingAnyFreePort().build(), options);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        server.stop();
+    }
+
+    private static String url(String page) {
+        return "http://127.0.0.1:" + server.port() + page;
+    }
+
+    private static Object js(String script, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(script, args);
+    }
+
+    private static WebDriverWait waiting() {
+        return new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    private static void signIn(String name, String password) {
+        browser.manage().deleteAllCookies();
+        browser.get(url("/signin?next=/queue"));
+        browser.findElement(By.id("name")).sendKeys(name);
+        browser.findElement(By.id("password")).sendKeys(password, Keys.ENTER);
+        waiting().until(d -> d.getCurrentUrl().endsWith("/queue"));
+    }
+
+    @Test
+    @Order(1)
+    void signInOpenTheListAndAnObjectWithItsLightCurveAndCutouts() {
+        browser.manage().window().setSize(new Dimension(1366, 768));
+        signIn("lab", "lab-password-1");
+        assertTrue(browser.findElement(By.cssSelector(".who")).getText().contains("lab"), "signed in");
+        List<WebElement> rows = browser.findElements(By.cssSelector("#objects tbody tr"));
+        assertEquals(QueuePage.PAGE_SIZE, rows.size(), "a full first page");
+        browser.get(url("/queue?label_status=labelled&sort=detections&dir=desc"));
+        List<WebElement> labelled = browser.findElements(By.cssSelector("#objects tbody tr td:nth-child(6)"));
+        assertFalse(labelled.isEmpty());
+        labelled.forEach(td -> assertNotEquals("none", td.getText(), "the filter keeps labelled objects only"));
+        browser.findElement(By.cssSelector("#objects tbody tr th a")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("/objects/"));
+
+        browser.get(url("/objects/" + OBJECT));
+        waiting().until(d -> ((Number) js("return document.querySelectorAll('#lc-plot canvas').length")).intValue() == 1);
+        long points = ((Number) js("return JSON.parse(document.getElementById('lc-data').textContent).length")).longValue();
+        assertTrue(points > 5, "the light curve has points: " + points);
+        assertEquals(points, browser.findElements(By.cssSelector("#lc-table tbody tr")).size(), "the table alternative has every point");
+        Object legend = js("return [...document.querySelectorAll('#lc-plot .u-legend .u-series')].map(e => e.textContent).join('|')");
+        assertTrue(legend.toString().contains("mag"), "the plot has band series: " + legend);
+        waiting().until(d -> ((Number) js("return [...document.querySelectorAll('#cutouts img')]"
+                + ".filter(i => i.complete && i.naturalWidth > 0).length")).intValue() == 3);
+        browser.findElement(By.id("contrast")).sendKeys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT);
+        assertTrue(js("return document.querySelector('#cutouts img').style.filter").toString().contains("contrast(120%)"));
+        assertTrue(browser.findElement(By.cssSelector(".centroid svg")).isDisplayed(), "the centroid plot is there");
+    }
+
+    @Test
+    @Order(2)
+    void labelByKeyboardAndSeeItInTheHistoryAfterAReload() {
+        browser.manage().window().setSize(new Dimension(1366, 768));
+        signIn("lab", "lab-password-1");
+        browser.get(url("/objects/" + OBJECT));
+        int before = browser.findElements(By.cssSelector("#label-history tbody tr")).size();
+        browser.findElement(By.tagName("body")).sendKeys("2");
+        waiting().until(d -> d.findElement(By.id("label-status")).getText().startsWith("Saved"));
+        browser.navigate().refresh();
+        List<WebElement> history = browser.findElements(By.cssSelector("#label-history tbody tr"));
+        assertEquals(before + 1, history.size());
+        String last = history.get(history.size() - 1).getText();
+        assertTrue(last.contains("SN_II") && last.contains("lab") && last.contains("web"), last);
+        browser.findElement(By.tagName("body")).sendKeys("n");
+        waiting().until(d -> d.getCurrentUrl().contains("/objects/") && !d.getCurrentUrl().endsWith(OBJECT));
+    }
+
+    @Test
+    @Order(3)
+    void htmlInAnObjectNameOrACommentIsShownAsText() {
+        browser.manage().window().setSize(new Dimension(1366, 768));
+        browser.get(url("/objects/" + URLEncoder.encode(XSS_OBJECT, StandardCharsets.UTF_8).replace("+", "%20")));
+        assertEquals(XSS_OBJECT, browser.findElement(By.tagName("h1")).getText());
+        assertTrue(browser.findElement(By.id("label-history")).getText().contains(XSS_COMMENT), "the comment is shown as written");
+        assertEquals(Boolean.TRUE, js("return window.__xss === undefined"), "no injected script ran");
+        assertEquals(0L, ((Number) js("return document.querySelectorAll('img[src=\"x\"], #label-history b, #label-history script').length")).longValue());
+    }
+
+    @Test
+    @Order(6)
+    void theSkyViewLoadsOrSaysWhyNot() {
+        browser.manage().window().setSize(new Dimension(1366, 768));
+        browser.get(url("/objects/" + OBJECT));
+        assertTrue(browser.findElements(By.cssSelector("#nearby tbody tr")).size() >= 1, "the nearby table lists at least the object");
+        browser.findElement(By.id("sky-show")).click();
+        waiting().until(d -> d.findElement(By.id("sky-status")).getText().startsWith("Sky view")
+                || d.findElement(By.id("sky-status")).getText().contains("not available"));
+    }
+
+    @Test
+    @Order(5)
+    void axeFindsNoViolationOnAnyPageAtAnySizeAndNothingScrollsSideways() {
+        signIn("boss", "boss-password-1");
+        List<String> pages = List.of("/", "/queue", "/objects/" + OBJECT, "/account", "/admin/users", "/model", "/funnel");
+        List<String> problems = new ArrayList<>();
+        for (Dimension screen : SCREENS) {
+            browser.manage().window().setSize(screen);
+            for (String page : pages) {
+                browser.get(url(page));
+                if (page.startsWith("/objects/")) {
+                    waiting().until(d -> ((Number) js("return document.querySelectorAll('#lc-plot canvas').length")).intValue() == 1);
+                }
+                Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
+                if (!results.getViolations().isEmpty()) {
+                    problems.add(page + " at " + screen + ": " + results.getViolations().stream()
+                            .map((Rule r) -> r.getId() + " " + r.getNodes().stream().map(n -> n.getTarget().toString()).limit(3).toList())
+                            .collect(Collectors.joining("; ")));
+                }
+                assertTrue(results.getPasses().size() > 5, page + ": axe ran its rules");
+                Object fits = js("return document.documentElement.scrollWidth <= window.innerWidth + 1;");
+                if (!Boolean.TRUE.equals(fits)) {
+                    problems.add(page + " at " + screen + ": scrolls sideways (" + js("return document.documentElement.scrollWidth") + " > "
+                            + js("return window.innerWidth") + ")");
+                }
+            }
+        }
+        browser.manage().deleteAllCookies();
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.get(url("/signin"));
+        Results signin = new AxeBuilder().analyze(browser);
+        if (!signin.getViolations().isEmpty()) {
+            problems.add("/signin: " + signin.getViolations().stream().map(Rule::getId).toList());
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+}
