@@ -312,7 +312,7 @@ class SampBridgeTest {
             assertEquals("1", submit.get("result").get("rejected").asText());
             assertTrue(submit.get("result").get("rejections").get(0).get("error").asText().contains("row 99 is not in the table"));
             assertEquals(List.of("ZTF20aaelulu SN Ia SN_IA ada 0.9 from astropy", "ZTF17aaazdba TDE OTHER ada 0.8 null",
-                    "ZTF17aaazdba SN II SN_II ada null selected in astropy"), sampLabels().subList(before.size(), sampLabels().size()));
+                    "ZTF17aaazdba SN II SN_II ada 0.5 selected in astropy"), sampLabels().subList(before.size(), sampLabels().size()));
 
             Map<?, ?> update = updates.poll(30, TimeUnit.SECONDS);
             assertTrue(update != null, "the listener heard ztfclass.label.updated");
