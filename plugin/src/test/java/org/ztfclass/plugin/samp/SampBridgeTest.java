@@ -165,9 +165,9 @@ class SampBridgeTest {
 
     /**
      * A server that cannot be reached and one that refuses the token: the sender gets a SAMP
-     * error naming the cause, and the bridge stays registered. The 401 comes from a minimal HTTP
-     * endpoint standing in for the accounts work (token revocation) that the server does not
-     * have yet; it answers as the server's error bodies do.
+     * error naming the cause, and the bridge stays registered. The 401 here comes from a minimal
+     * HTTP endpoint answering as the server's error bodies do; a token really revoked on the real
+     * server is in {@link #labelsWithAViewerRevokedOrNoTokenAreRefusedAndTheBridgesStayUp}.
      */
     @Test
     void unreachableServerAndRevokedTokenAreSampErrorsAndTheBridgesStayUp() throws Exception {
