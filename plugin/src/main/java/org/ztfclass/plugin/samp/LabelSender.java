@@ -7,6 +7,7 @@ import java.util.Map;
 import org.astrogrid.samp.Message;
 import org.astrogrid.samp.client.HubConnection;
 import org.ztfclass.plugin.server.LabelAnswer;
+import org.ztfclass.plugin.server.LabelClient;
 import org.ztfclass.plugin.server.ServerClient;
 
 /**
@@ -14,17 +15,22 @@ import org.ztfclass.plugin.server.ServerClient;
  * tells the other clients with a {@code ztfclass.label.updated} broadcast when labels were stored,
  * and builds the SAMP result for the sender: counts and, per refused row, its index, object and
  * why (rows refused by the bridge and by the server together, one bad row never stopping the
- * others). An empty batch is not sent. Thread-safe.
+ * others). An empty batch is not sent; a table of more than {@link #CHUNK} labels goes in several
+ * requests (each stored in its own transaction). Thread-safe.
  */
 final class LabelSender {
 
     /** The broadcast after the server stored labels sent over SAMP. */
     static final String UPDATED_MTYPE = "ztfclass.label.updated";
+    /** Most labels per request: the server's limit for one batch ({@code LabelService.MAX_BATCH}). */
+    static final int CHUNK = 10_000;
 
     private final ServerClient server;
+    private final LabelClient labels;
 
     LabelSender(ServerClient server) {
         this.server = server;
+        this.labels = new LabelClient(server);
     }
 
     /**
@@ -38,7 +44,7 @@ final class LabelSender {
         for (LabelTable.Refused r : batch.refused()) {
             rejections.add(rejection(r.row(), r.objectId(), r.error()));
         }
-        LabelAnswer answer = batch.requests().isEmpty() ? new LabelAnswer(0, 0, List.of(), null) : server.submitLabels(batch.requests());
+        LabelAnswer answer = submitInChunks(batch.requests());
         boolean[] refusedByServer = new boolean[batch.requests().size()];
         for (LabelAnswer.Rejected r : answer.rejected()) {
             if (r.index() >= 0 && r.index() < refusedByServer.length) {
@@ -77,6 +83,24 @@ final class LabelSender {
         result.put("label-column", batch.labelColumn() == null ? "" : batch.labelColumn());
         result.put("rejections", rejections);
         return result;
+    }
+
+    /** Sends the labels in batches the server takes (at most {@link #CHUNK}); the answers merged, indices into the whole list. */
+    private LabelAnswer submitInChunks(List<org.ztfclass.plugin.server.LabelRequest> requests) throws java.io.IOException {
+        int accepted = 0;
+        int deduplicated = 0;
+        String user = null;
+        List<LabelAnswer.Rejected> rejected = new ArrayList<>();
+        for (int from = 0; from < requests.size(); from += CHUNK) {
+            LabelAnswer a = labels.submit(requests.subList(from, Math.min(requests.size(), from + CHUNK)));
+            accepted += a.accepted();
+            deduplicated += a.deduplicated();
+            user = a.user();
+            for (LabelAnswer.Rejected r : a.rejected()) {
+                rejected.add(new LabelAnswer.Rejected(from + r.index(), r.objectId(), r.error()));
+            }
+        }
+        return new LabelAnswer(accepted, deduplicated, rejected, user);
     }
 
     private static Map<String, Object> rejection(int row, String objectId, String error) {
