@@ -369,4 +369,92 @@ class SampBridgeTest {
             none.close();
         }
     }
+
+    /** A VOTable with an objectId column and the given other string columns, one array per row. */
+    private static Path votable(String name, List<String> columns, List<String[]> rows) throws Exception {
+        StringBuilder b = new StringBuilder("<?xml version=\"1.0\"?>\n<VOTABLE version=\"1.4\" xmlns=\"http://www.ivoa.net/xml/VOTable/v1.3\">"
+                + "<RESOURCE><TABLE>");
+        for (String c : columns) {
+            b.append("<FIELD name=\"").append(c).append("\" datatype=\"char\" arraysize=\"*\"/>");
+        }
+        b.append("<DATA><TABLEDATA>\n");
+        for (String[] r : rows) {
+            b.append("<TR>");
+            for (String v : r) {
+                b.append("<TD>").append(v).append("</TD>");
+            }
+            b.append("</TR>\n");
+        }
+        b.append("</TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>\n");
+        return Files.writeString(tmp.resolve(name), b.toString());
+    }
+
+    /**
+     * ztfclass.labels.submit from a JSAMP peer: a 10,002-row table with a {@code class} column
+     * (read as labels only when asked) goes to the server in two batches, the rejected rows keep
+     * their own row numbers (a confidence that is not a number, an unknown class in the last row),
+     * repeats in the table are deduplicated; a column named by {@code label-column} is used; a
+     * table without a label column and no {@code class} is a SAMP error naming the columns looked for.
+     */
+    @Test
+    void labelsSubmitTakesBigTablesInBatchesAndNamedLabelColumns() throws Exception {
+        List<String[]> rows = new ArrayList<>();
+        for (int i = 0; i < 10_002; i++) {
+            rows.add(new String[] {"ZTF17aadlxmv", i == 10_001 ? "SN_XX" : "SN Ia", i == 1 ? "high" : "0.7"});
+        }
+        Path big = votable("big.vot", List.of("objectId", "class", "label_confidence"), rows);
+        Path named = votable("named.vot", List.of("objectId", "my_class"), List.<String[]>of(new String[] {"ZTF18aaaqexr", "SN IIn"}));
+        Path none = votable("none.vot", List.of("objectId", "flux"), List.<String[]>of(new String[] {"ZTF18aaaqexr", "1.0"}));
+        org.astrogrid.samp.client.HubConnector peer = new org.astrogrid.samp.client.HubConnector(
+                org.astrogrid.samp.client.DefaultClientProfile.getProfile());
+        try {
+            org.astrogrid.samp.Metadata meta = new org.astrogrid.samp.Metadata();
+            meta.setName("java-label-peer");
+            peer.declareMetadata(meta);
+            peer.setActive(true);
+            for (int i = 0; i < 100 && !peer.isConnected(); i++) {
+                Thread.sleep(100);
+            }
+            org.astrogrid.samp.client.HubConnection c = peer.getConnection();
+            String id = null;
+            for (String cid : c.getRegisteredClients()) {
+                if (SampBridge.NAME.equals(c.getMetadata(cid).getName())) {
+                    id = cid;
+                }
+            }
+            org.astrogrid.samp.Message m = new org.astrogrid.samp.Message(LabelsSubmitHandler.MTYPE);
+            m.addParam("url", big.toUri().toURL().toString());
+            org.astrogrid.samp.Response r = c.callAndWait(id, m, 300);
+            assertEquals("samp.ok", r.getStatus(), String.valueOf(r.getErrInfo()));
+            Map<?, ?> result = r.getResult();
+            assertEquals("1", result.get("accepted"), result.toString().substring(0, 300));
+            assertEquals("9999", result.get("deduplicated"));
+            assertEquals("2", result.get("rejected"));
+            assertEquals("class", result.get("label-column"));
+            List<?> rejections = (List<?>) result.get("rejections");
+            assertEquals("1", ((Map<?, ?>) rejections.get(0)).get("row"));
+            assertTrue(((Map<?, ?>) rejections.get(0)).get("error").toString().contains("label_confidence 'high' is not a number"));
+            assertEquals("10001", ((Map<?, ?>) rejections.get(1)).get("row"), "the second batch's rejection keeps its row number");
+            assertTrue(((Map<?, ?>) rejections.get(1)).get("error").toString().contains("unknown class 'SN_XX'"));
+
+            m = new org.astrogrid.samp.Message(LabelsSubmitHandler.MTYPE);
+            m.addParam("url", named.toUri().toURL().toString());
+            m.addParam("label-column", "my_class");
+            m.addParam("confidence", "0.6");
+            r = c.callAndWait(id, m, 60);
+            assertEquals("samp.ok", r.getStatus(), String.valueOf(r.getErrInfo()));
+            assertEquals("1", r.getResult().get("accepted"));
+            assertTrue(sampLabels().contains("ZTF18aaaqexr SN IIn SN_II ada 0.6 null"), sampLabels().toString());
+
+            m = new org.astrogrid.samp.Message(LabelsSubmitHandler.MTYPE);
+            m.addParam("url", none.toUri().toURL().toString());
+            r = c.callAndWait(id, m, 60);
+            assertEquals("samp.error", r.getStatus());
+            assertTrue(r.getErrInfo().getErrortxt().contains("no label column (looked for ztf_label, label, class"),
+                    r.getErrInfo().getErrortxt());
+            assertTrue(bridge.isConnected());
+        } finally {
+            peer.setActive(false);
+        }
+    }
 }
