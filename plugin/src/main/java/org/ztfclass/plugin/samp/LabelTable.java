@@ -52,17 +52,21 @@ final class LabelTable {
     private LabelTable() {
     }
 
+    /** @return the server's match answer as a random-access table */
+    static StarTable answer(byte[] answer) throws Exception {
+        return VotableReader.read(new ByteArrayInputStream(answer), "answer");
+    }
+
     /**
      * @return the label column's name in {@code answer} if it has one of the implicit label columns, else null
      */
-    static String implicitLabelColumn(byte[] answer) throws Exception {
-        StarTable t = VotableReader.read(new ByteArrayInputStream(answer), "answer");
+    static String implicitLabelColumn(StarTable t) {
         int i = find(t, IMPLICIT_COLUMNS);
         return i < 0 ? null : t.getColumnInfo(i).getName();
     }
 
     /**
-     * @param answer      the server's match answer (VOTable bytes)
+     * @param t           the server's match answer, random access (read with {@link #answer})
      * @param labelColumn the label column's name; null: the first of the recognised ones present
      * @param explicit    whether the sender asked for labels ({@link #EXPLICIT_COLUMNS} recognised)
      * @param fixedClass  one class for every chosen row, or null to read the label column
@@ -71,9 +75,8 @@ final class LabelTable {
      * @param comment     comment for rows without a {@code label_comment} value, or null
      * @throws IllegalArgumentException if no class is given and the table has no label column, naming those looked for
      */
-    static Batch read(byte[] answer, String labelColumn, boolean explicit, String fixedClass, Set<Integer> chosen,
+    static Batch read(StarTable t, String labelColumn, boolean explicit, String fixedClass, Set<Integer> chosen,
             Double confidence, String comment) throws Exception {
-        StarTable t = VotableReader.read(new ByteArrayInputStream(answer), "answer");
         int label = -1;
         if (fixedClass == null) {
             List<String> names = labelColumn != null ? List.of(labelColumn) : explicit ? EXPLICIT_COLUMNS : IMPLICIT_COLUMNS;

@@ -63,7 +63,7 @@ final class LabelsSubmitHandler extends AbstractMessageHandler {
             }
         }
         byte[] answer = server.match(TableLoadHandler.fetch(url), radiusArcsec);
-        LabelTable.Batch batch = LabelTable.read(answer, text(message.getParam("label-column")), true,
+        LabelTable.Batch batch = LabelTable.read(LabelTable.answer(answer), text(message.getParam("label-column")), true,
                 text(message.getParam("class")), chosen, confidence, text(message.getParam("comment")));
         return sender.send(connection, batch);
     }

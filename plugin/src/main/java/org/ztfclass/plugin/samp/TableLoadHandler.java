@@ -53,19 +53,21 @@ final class TableLoadHandler extends AbstractMessageHandler {
         byte[] table = fetch(url);
         byte[] answer = server.match(table, radiusArcsec);
         Map<String, Object> result = Map.of();
-        String labelColumn = LabelTable.implicitLabelColumn(answer);
+        uk.ac.starlink.table.StarTable parsed = LabelTable.answer(answer);
+        String labelColumn = LabelTable.implicitLabelColumn(parsed);
         if (labelColumn != null) {
-            Map<String, Object> labels = labelSender.send(connection, LabelTable.read(answer, labelColumn, false, null, null, null, null));
+            Map<String, Object> labels = labelSender.send(connection, LabelTable.read(parsed, labelColumn, false, null, null, null, null));
             result = Map.of("ztfclass.labels", labels);
             if (!"0".equals(labels.get("accepted"))) {
                 answer = server.match(table, radiusArcsec); // the answer's label_class shows the labels just stored
+                parsed = LabelTable.answer(answer);
             }
         }
         Files.createDirectories(outDir);
         Path file = Files.createTempFile(outDir, "ztfclass-", ".vot");
         Files.write(file, answer);
         String answerUrl = file.toUri().toURL().toString();
-        answered.remember(answerUrl, rows(answer));
+        answered.remember(answerUrl, rows(parsed));
         Message reply = new Message(MTYPE);
         reply.addParam("url", answerUrl);
         reply.addParam("name", "ztfclass: " + name);
@@ -83,9 +85,7 @@ final class TableLoadHandler extends AbstractMessageHandler {
     }
 
     /** @return per answered row: the matched object and its position (read back with STIL) */
-    private static java.util.List<AnsweredTables.Row> rows(byte[] answer) throws Exception {
-        uk.ac.starlink.table.StarTable t = org.ztfclass.votables.table.VotableReader.read(
-                new java.io.ByteArrayInputStream(answer), "answer");
+    private static java.util.List<AnsweredTables.Row> rows(uk.ac.starlink.table.StarTable t) throws Exception {
         int id = column(t, "ztf_objectId");
         int ra = column(t, "ztf_ra");
         int dec = column(t, "ztf_dec");
