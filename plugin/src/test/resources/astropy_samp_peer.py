@@ -1,6 +1,6 @@
 """An independent SAMP peer (astropy.samp) for the ztfclass bridge tests.
 
-usage: astropy_samp_peer.py MODE WORKDIR
+usage: astropy_samp_peer.py MODE WORKDIR [TARGET...]
   MODE good: sends a table of shipped objects (made here with astropy) to ztfclass with
              table.load.votable, waits for ztfclass's table.load.votable back, and prints JSON
              with the call's response and the returned table's columns and rows.
@@ -9,6 +9,12 @@ usage: astropy_samp_peer.py MODE WORKDIR
              prints the responses and what the sky-viewer MTypes delivered.
   MODE bad:  sends a file that is not a VOTable and a table without id/position columns; prints
              the two responses.
+  MODE labels: sends a table with a label column (label, label_confidence, label_comment) to
+             ztfclass with table.load.votable, then the same table again, then a row subset with
+             ztfclass.labels.submit (row-list and class); prints the responses and the returned table.
+  MODE labels-refused: sends the label table to each TARGET (bridges with a viewer, a revoked or
+             no token) and prints each response.
+TARGET: the SAMP name of the bridge (default ztfclass).
 The hub is found through the SAMP_HUB environment variable.
 """
 import json
@@ -22,6 +28,7 @@ from astropy.samp import SAMPIntegratedClient
 from astropy.table import Table
 
 mode, workdir = sys.argv[1], sys.argv[2]
+targets = sys.argv[3:] or ["ztfclass"]
 client = SAMPIntegratedClient(name="astropy-tester", description="independent SAMP peer for ztfclass tests")
 client.connect()
 got = threading.Event()
@@ -59,17 +66,19 @@ def on_image(private_key, sender_id, mtype, params, extra):
 client.bind_receive_notification("coord.pointAt.sky", on_point)
 client.bind_receive_notification("image.load.fits", on_image)
 
-target = None
+ids = {}
 for _ in range(50):
     for cid in client.get_registered_clients():
-        if client.get_metadata(cid).get("samp.name") == "ztfclass":
-            target = cid
-    if target:
+        name = client.get_metadata(cid).get("samp.name")
+        if name in targets:
+            ids[name] = cid
+    if len(ids) == len(targets):
         break
     time.sleep(0.2)
-if target is None:
-    print(json.dumps({"error": "no ztfclass client on the hub"}))
+if len(ids) != len(targets):
+    print(json.dumps({"error": "not on the hub: " + ", ".join(t for t in targets if t not in ids)}))
     sys.exit(1)
+target = ids[targets[0]]
 
 
 def send(path, name):
@@ -78,17 +87,50 @@ def send(path, name):
     return client.call_and_wait(target, message, "60")
 
 
-def try_call(message):
+def try_call(message, to=None):
     try:
-        r = client.call_and_wait(target, message, "30")
+        r = client.call_and_wait(to or target, message, "60")
         return {"status": r["samp.status"], "result": r.get("samp.result", {}),
                 "error": r.get("samp.error", {}).get("samp.errortxt", "")}
     except Exception as e:  # astropy raises on samp.error responses
         return {"status": "samp.error", "error": str(e)}
 
 
+def label_table():
+    table = Table({
+        "ztf_id": ["ZTF20aaelulu", "", "", "ZTF20aaelulu", "ZTF17aaazdba"],
+        "RAJ2000": [185.7288, 123.32067, 10.0, 185.7288, 123.32067],
+        "DEJ2000": [15.8236, 22.64831, 10.0, 15.8236, 22.64831],
+        "label": ["SN Ia", "TDE", "SN_II", "SN_XX", ""],
+        "label_confidence": [0.9, 0.8, 0.5, 0.5, 0.5],
+        "label_comment": ["from astropy", "", "", "", ""],
+    })
+    path = os.path.join(workdir, "labels.vot")
+    table.write(path, format="votable", overwrite=True)
+    return "file://" + os.path.abspath(path)
+
+
+def load(url, name):
+    return {"samp.mtype": "table.load.votable", "samp.params": {"url": url, "name": name}}
+
+
 out = {}
-if mode == "select":
+if mode == "labels":
+    url = label_table()
+    out["first"] = try_call(load(url, "labels"))
+    got.wait(30)
+    answer = received.get("params", {}).get("url", "")
+    result = parse_single_table(answer.replace("file://", "", 1))
+    out["answer_labels"] = [None if str(v) in ("--", "") else str(v) for v in result.array["label_class"]]
+    out["again"] = try_call(load(url, "labels again"))
+    out["submit"] = try_call({"samp.mtype": "ztfclass.labels.submit",
+                              "samp.params": {"url": url, "row-list": ["4", "99"], "class": "SN_II",
+                                              "comment": "selected in astropy"}})
+elif mode == "labels-refused":
+    url = label_table()
+    for name in targets:
+        out[name] = try_call(load(url, "labels"), ids[name])
+elif mode == "select":
     table = Table({
         "ztf_id": ["ZTF20aaelulu", "", ""],
         "RAJ2000": [185.7288, 123.32067, 10.0],

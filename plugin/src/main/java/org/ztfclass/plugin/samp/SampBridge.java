@@ -51,7 +51,9 @@ public final class SampBridge implements AutoCloseable {
         meta.put("ztfclass.server", server.base().toString());
         connector.declareMetadata(meta);
         AnsweredTables answered = new AnsweredTables();
-        connector.addMessageHandler(new TableLoadHandler(server, outDir, radiusArcsec, answered));
+        LabelSender labels = new LabelSender(server);
+        connector.addMessageHandler(new TableLoadHandler(server, outDir, radiusArcsec, answered, labels));
+        connector.addMessageHandler(new LabelsSubmitHandler(server, radiusArcsec, labels));
         ObjectPointer pointer = new ObjectPointer(server.base(), openPages);
         connector.addMessageHandler(new HighlightRowHandler(answered, pointer));
         connector.addMessageHandler(new SelectRowListHandler(answered, pointer));

@@ -30,7 +30,7 @@ public final class SampMain {
                 case "-h", "--help" -> {
                     System.out.println("usage: ztfclass samp [--server URL] [--token T] [--hub] [--radius ARCSEC] [--open-pages]\n"
                             + "  --server  the ztfclass server (default http://localhost:7070)\n"
-                            + "  --token   your API token (or ZTFCLASS_TOKEN)\n"
+                            + "  --token   your API token (or ZTFCLASS_TOKEN); needed to send labels (a label column in a table)\n"
                             + "  --hub     start a SAMP hub if none is running\n"
                             + "  --radius  match radius for rows given by position, arcsec (default 1.5)\n"
                             + "  --open-pages  also open an object's web page when its row is highlighted or selected");

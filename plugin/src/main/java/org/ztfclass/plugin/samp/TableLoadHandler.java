@@ -18,6 +18,11 @@ import org.ztfclass.plugin.server.ServerClient;
  * {@code table.load.votable} of its own. Any failure (unreadable URL, not a VOTable, no id or
  * position column, server down) becomes a SAMP error response with the reason, through
  * {@link AbstractMessageHandler}; the bridge stays up.
+ *
+ * <p>A table with a label column ({@link LabelTable#IMPLICIT_COLUMNS}) also becomes labels: its
+ * rows with a class are sent through {@link LabelSender} before the answer is made (so the answer's
+ * {@code label_class} shows them), and the call's result holds {@code ztfclass.labels}: the counts
+ * and refused rows. A refused token then fails the whole call.
  */
 final class TableLoadHandler extends AbstractMessageHandler {
 
@@ -27,9 +32,11 @@ final class TableLoadHandler extends AbstractMessageHandler {
     private final Path outDir;
     private final double radiusArcsec;
     private final AnsweredTables answered;
+    private final LabelSender labelSender;
 
-    TableLoadHandler(ServerClient server, Path outDir, double radiusArcsec, AnsweredTables answered) {
+    TableLoadHandler(ServerClient server, Path outDir, double radiusArcsec, AnsweredTables answered, LabelSender labelSender) {
         super(MTYPE);
+        this.labelSender = labelSender;
         this.server = server;
         this.outDir = outDir;
         this.radiusArcsec = radiusArcsec;
@@ -43,29 +50,42 @@ final class TableLoadHandler extends AbstractMessageHandler {
             throw new IllegalArgumentException("table.load.votable without a url parameter");
         }
         String name = message.getParam("name") instanceof String n ? n : "table";
-        byte[] table;
-        try (InputStream in = new URL(url).openStream()) {
-            table = in.readAllBytes();
-        } catch (IOException e) {
-            throw new IOException("cannot read the table at " + url + ": " + e.getMessage(), e);
-        }
+        byte[] table = fetch(url);
         byte[] answer = server.match(table, radiusArcsec);
+        Map<String, Object> result = Map.of();
+        uk.ac.starlink.table.StarTable parsed = LabelTable.answer(answer);
+        String labelColumn = LabelTable.implicitLabelColumn(parsed);
+        if (labelColumn != null) {
+            Map<String, Object> labels = labelSender.send(connection, LabelTable.read(parsed, labelColumn, false, null, null, null, null));
+            result = Map.of("ztfclass.labels", labels);
+            if (!"0".equals(labels.get("accepted"))) {
+                answer = server.match(table, radiusArcsec); // the answer's label_class shows the labels just stored
+                parsed = LabelTable.answer(answer);
+            }
+        }
         Files.createDirectories(outDir);
         Path file = Files.createTempFile(outDir, "ztfclass-", ".vot");
         Files.write(file, answer);
         String answerUrl = file.toUri().toURL().toString();
-        answered.remember(answerUrl, rows(answer));
+        answered.remember(answerUrl, rows(parsed));
         Message reply = new Message(MTYPE);
         reply.addParam("url", answerUrl);
         reply.addParam("name", "ztfclass: " + name);
         connection.notify(senderId, reply);
-        return Map.of();
+        return result;
+    }
+
+    /** @return the bytes at {@code url} ({@code file:} or {@code http(s):}) */
+    static byte[] fetch(String url) throws IOException {
+        try (InputStream in = new URL(url).openStream()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IOException("cannot read the table at " + url + ": " + e.getMessage(), e);
+        }
     }
 
     /** @return per answered row: the matched object and its position (read back with STIL) */
-    private static java.util.List<AnsweredTables.Row> rows(byte[] answer) throws Exception {
-        uk.ac.starlink.table.StarTable t = org.ztfclass.votables.table.VotableReader.read(
-                new java.io.ByteArrayInputStream(answer), "answer");
+    private static java.util.List<AnsweredTables.Row> rows(uk.ac.starlink.table.StarTable t) throws Exception {
         int id = column(t, "ztf_objectId");
         int ra = column(t, "ztf_ra");
         int dec = column(t, "ztf_dec");

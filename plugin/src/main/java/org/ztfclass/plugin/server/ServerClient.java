@@ -10,7 +10,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The desktop side's only way to the ztfclass server: HTTP, with the user's API token. Thread-safe.
+ * The desktop side's only way to the ztfclass server: HTTP, with the user's API token. Needs no
+ * library beyond the JDK (the TOPCAT plugin loads it inside TOPCAT); labels go through
+ * {@link LabelClient}. Thread-safe.
  */
 public final class ServerClient {
 
@@ -27,6 +29,11 @@ public final class ServerClient {
     public ServerClient(URI base, String token) {
         this.base = URI.create(base.toString().replaceAll("/+$", "") + "/");
         this.token = token;
+    }
+
+    /** @return the API token, or null */
+    String token() {
+        return token;
     }
 
     /** @return the server's address */
@@ -48,30 +55,35 @@ public final class ServerClient {
         if (token != null && !token.isBlank()) {
             request.header("Authorization", "Bearer " + token);
         }
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new IOException("ztfclass server " + base + " unreachable: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for " + base, e);
-        }
+        HttpResponse<byte[]> response = send(request);
         if (response.statusCode() == 401 || response.statusCode() == 403) {
             throw new IOException("ztfclass server " + base + " refused the API token (HTTP " + response.statusCode() + ": "
                     + serverMessage(response.body()) + "): it may be revoked, expired or mistyped; get a new one from the "
                     + "server's token page and restart the bridge with --token");
         }
         if (response.statusCode() != 200) {
-            String body = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
-            Matcher m = ERROR.matcher(body);
-            throw new IOException("ztfclass server " + base + " answered " + response.statusCode() + ": "
-                    + (m.find() ? m.group(1).replace("\\\"", "\"") : body.strip()));
+            throw otherStatus(response);
         }
         return response.body();
     }
 
-    private static String serverMessage(byte[] body) {
+    /** Sends the request; a connection failure becomes an IOException saying the server is unreachable. */
+    HttpResponse<byte[]> send(HttpRequest.Builder request) throws IOException {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IOException("ztfclass server " + base + " unreachable: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for " + base, e);
+        }
+    }
+
+    IOException otherStatus(HttpResponse<byte[]> response) {
+        return new IOException("ztfclass server " + base + " answered " + response.statusCode() + ": " + serverMessage(response.body()));
+    }
+
+    static String serverMessage(byte[] body) {
         String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
         Matcher m = ERROR.matcher(text);
         return m.find() ? m.group(1).replace("\\\"", "\"") : text.strip();

@@ -23,7 +23,8 @@ import org.ztfclass.server.labels.LabelSource;
  *
  * <p>Body: {@code {"source":"web|samp|topcat","labels":[{"objectId":"ZTF..","class":"SN_IA",
  * "confidence":0.8,"comment":".."}]}}. Answer 200: {@code {"accepted":n,"deduplicated":n,
- * "rejected":[{"index":i,"objectId":"..","error":".."}]}}; a malformed body is 400, no user 401,
+ * "rejected":[{"index":i,"objectId":"..","error":".."}],"user":"NAME"}} (the labelling user, so a
+ * client holding only a token can say who labelled); a malformed body is 400, no user 401,
  * a role below labeller 403.
  */
 final class LabelHandlers {
@@ -73,6 +74,7 @@ final class LabelHandlers {
         answer.put("accepted", outcome.accepted());
         answer.put("deduplicated", outcome.deduplicated());
         answer.put("rejected", outcome.rejected());
+        answer.put("user", user.name());
         ctx.json(answer);
     }
 

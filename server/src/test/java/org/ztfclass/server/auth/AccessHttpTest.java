@@ -132,7 +132,7 @@ class AccessHttpTest {
         TokenStore.Created token = new TokenStore(db).create(labeller, "plugin");
         HttpResponse<String> ok = postLabel("Authorization", "Bearer " + token.token(), null);
         assertEquals(200, ok.statusCode(), ok.body());
-        assertTrue(ok.body().matches("\\{\"accepted\":[01],\"deduplicated\":[01],\"rejected\":\\[]}"), ok.body());
+        assertTrue(ok.body().matches("\\{\"accepted\":[01],\"deduplicated\":[01],\"rejected\":\\[],\"user\":\"labeller1\"}"), ok.body());
         new TokenStore(db).revoke(labeller, token.listing().id());
         assertEquals(401, postLabel("Authorization", "Bearer " + token.token(), null).statusCode(), "a revoked token no longer works");
         assertEquals(401, postLabel("Authorization", "Bearer ztf_made-up", null).statusCode());
