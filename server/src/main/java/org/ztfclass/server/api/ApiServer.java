@@ -90,7 +90,7 @@ public final class ApiServer {
         app.post("/admin/users", admin::invite);
         app.post("/admin/users/{userId}", admin::change);
         org.ztfclass.server.web.QueuePage queue = new org.ztfclass.server.web.QueuePage(new org.ztfclass.server.store.ObjectListing(db),
-                new org.ztfclass.server.labels.InitialSetFirstQueue(db));
+                new org.ztfclass.server.labels.InitialSetFirstQueue(db), new org.ztfclass.server.learning.LabellingQueue(db));
         app.get("/queue", queue::show);
         app.get("/queue/next", queue::next);
         modelPage = new org.ztfclass.server.web.ModelPage(db);

@@ -24,12 +24,12 @@ import org.ztfclass.votables.domain.TransientClass;
 /**
  * Continuous learning over HTTP: retraining jobs and their progress, model versions and rollback,
  * the takeover dashboard, consensus and agreement, the labelling queue, and their pages. Thin:
- * the work is in {@code org.ztfclass.server.learning}. "Current user" is the {@code user}
- * parameter until sessions exist; admin-only routes are listed in {@link #ADMIN_ROUTES}.
+ * the work is in {@code org.ztfclass.server.learning}. "Current user" is the signed-in user (session
+ * or API token), or for anonymous reads the {@code user} parameter; admin-only routes ({@link #ADMIN_ROUTES}) need an admin session or API token (401/403 otherwise).
  */
 public final class LearningHandlers implements AutoCloseable {
 
-    /** Routes that only an admin may call (the session layer must protect them). */
+    /** Routes that only an admin may call (checked in the handlers with {@code WebAuth.require}). */
     public static final List<String> ADMIN_ROUTES = List.of("POST /api/learning/jobs", "POST /api/learning/rollback");
 
     /** How often takeover audits and the "every N labels" trigger are checked. */
@@ -65,7 +65,7 @@ public final class LearningHandlers implements AutoCloseable {
         app.put("/api/queue/strategy", this::chooseStrategy);
         app.post("/api/queue/strategy", this::chooseStrategy);
         app.get("/learning", ctx -> html(ctx, LearningPages.dashboard(new Dashboard(db, retraining.config()).view(),
-                retraining.jobs().recent(10), retraining.versions().all())));
+                retraining.jobs().recent(10), retraining.versions().all(), org.ztfclass.server.auth.WebAuth.csrfToken(ctx))));
         app.get("/learning/agreement", ctx -> html(ctx, LearningPages.agreement(Agreement.of(Consensus.of(labels.votes())))));
     }
 
@@ -93,9 +93,9 @@ public final class LearningHandlers implements AutoCloseable {
     }
 
     void startJob(Context ctx) throws SQLException {
-        Long user = QueryParameters.optionalLong(ctx, "user");
+        org.ztfclass.server.auth.User admin = org.ztfclass.server.auth.WebAuth.require(ctx, org.ztfclass.server.auth.Role.ADMIN);
         try {
-            long id = retraining.start("admin", user);
+            long id = retraining.start("admin", admin.id());
             ctx.status(202);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("job", id);
@@ -125,6 +125,7 @@ public final class LearningHandlers implements AutoCloseable {
     }
 
     void rollback(Context ctx) throws SQLException {
+        org.ztfclass.server.auth.WebAuth.require(ctx, org.ztfclass.server.auth.Role.ADMIN);
         String version = ctx.queryParam("version");
         if (version == null || version.isBlank()) {
             throw new ApiException(400, "parameter version is required: the model version to serve again (see /api/learning/versions)");
@@ -245,7 +246,18 @@ public final class LearningHandlers implements AutoCloseable {
         }
     }
 
+    /**
+     * The labeller whose queue is meant: the signed-in user (session or API token) when there is one;
+     * otherwise, for reads only, the {@code user} parameter. Storing a choice needs a signed-in user.
+     */
     private static long user(Context ctx) {
+        java.util.Optional<org.ztfclass.server.auth.Principal> p = org.ztfclass.server.auth.WebAuth.principal(ctx);
+        if (p.isPresent()) {
+            return p.get().user().id();
+        }
+        if (!ctx.method().name().equals("GET")) {
+            org.ztfclass.server.auth.WebAuth.require(ctx, org.ztfclass.server.auth.Role.VIEWER);
+        }
         Long u = QueryParameters.optionalLong(ctx, "user");
         if (u == null) {
             throw new ApiException(400, "parameter user is required: the labeller's user id");

@@ -43,7 +43,7 @@ public final class LearningPages {
     }
 
     /** @return the dashboard page */
-    public static String dashboard(Dashboard.View view, List<JobLog.Job> jobs, List<ModelVersions.Version> versions) {
+    public static String dashboard(Dashboard.View view, List<JobLog.Job> jobs, List<ModelVersions.Version> versions, String csrfToken) {
         StringBuilder b = head("Continuous learning");
         JobLog.Job running = jobs.stream().filter(j -> j.status().equals("running")).findFirst().orElse(null);
         b.append("<h2>Retraining</h2>\n<p>Serving model: <strong>").append(view.servingVersion() == null ? "none yet"
@@ -102,7 +102,8 @@ public final class LearningPages {
                 .append("box.replaceChildren(p,g);return true;}\n")
                 .append("function poll(){fetch('/api/learning/jobs?limit=1').then(function(r){return r.json();}).then(function(b){")
                 .append("if(show(b.running)){setTimeout(poll,2000);}});}\n")
-                .append("document.getElementById('start').addEventListener('click',function(){fetch('/api/learning/jobs',{method:'POST'})")
+                .append("document.getElementById('start').addEventListener('click',function(){fetch('/api/learning/jobs',{method:'POST',headers:{'X-CSRF-Token':")
+                .append(jsString(csrfToken)).append("}})")
                 .append(".then(function(r){return r.json();}).then(function(b){if(b.error){var p=document.createElement('p');p.textContent=b.error;")
                 .append("box.replaceChildren(p);}else{poll();}});});\n")
                 .append(running != null ? "poll();\n" : "").append("})();\n</script>\n");
@@ -133,5 +134,21 @@ public final class LearningPages {
         }
         b.append("<p>As JSON: <a href=\"/api/learning/agreement\">/api/learning/agreement</a>.</p>\n");
         return b.append(tail()).toString();
+    }
+
+    /** @return {@code s} as a JavaScript string literal safe inside a script element ({@code null} for none) */
+    private static String jsString(String s) {
+        if (s == null) {
+            return "''";
+        }
+        StringBuilder b = new StringBuilder("'");
+        for (char c : s.toCharArray()) {
+            if (Character.isLetterOrDigit(c) || c == '-' || c == '_') {
+                b.append(c);
+            } else {
+                b.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+            }
+        }
+        return b.append('\'').toString();
     }
 }

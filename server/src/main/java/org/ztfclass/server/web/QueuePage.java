@@ -30,13 +30,39 @@ public final class QueuePage {
     private final ObjectListing listing;
     private final LabellingQueue queue;
 
+    private final org.ztfclass.server.learning.LabellingQueue personalQueue;
+
     public QueuePage(ObjectListing listing, LabellingQueue queue) {
-        this.listing = listing;
-        this.queue = queue;
+        this(listing, queue, null);
     }
 
+    /**
+     * @param personalQueue the continuous-learning queue (audits of automatic labels first, then each user's chosen order:
+     *                      initial set, random, model uncertainty or margin), used for signed-in users; null for none
+     */
+    public QueuePage(ObjectListing listing, LabellingQueue queue, org.ztfclass.server.learning.LabellingQueue personalQueue) {
+        this.listing = listing;
+        this.queue = queue;
+        this.personalQueue = personalQueue;
+    }
+
+    /**
+     * Redirects to the next object: a signed-in user's own queue (their stored strategy) when there is one and it offers an
+     * object other than {@code after}; otherwise the default queue after {@code after}.
+     */
     public void next(Context ctx) throws SQLException {
-        Optional<String> next = queue.next(ctx.queryParam("after"));
+        String after = ctx.queryParam("after");
+        Optional<String> next = Optional.empty();
+        var principal = org.ztfclass.server.auth.WebAuth.principal(ctx);
+        if (personalQueue != null && principal.isPresent()) {
+            String id = personalQueue.next(principal.get().user().id(), Optional.empty()).objectId();
+            if (id != null && !id.equals(after)) {
+                next = Optional.of(id);
+            }
+        }
+        if (next.isEmpty()) {
+            next = queue.next(after);
+        }
         if (next.isPresent()) {
             ctx.redirect("/objects/" + Html.url(next.get()), HttpStatus.SEE_OTHER);
         } else {

@@ -57,16 +57,37 @@ class RetrainingApiTest {
         db = Database.open(tmp.resolve("learn.db"));
         new IngestService(new StoreWriter(db)).ingest(List.of(Samples.path("catalogues")), IngestProgress.SILENT);
         server = new ApiServer(db).start("127.0.0.1", 0);
+        org.ztfclass.server.auth.UserStore users = new org.ztfclass.server.auth.UserStore(db);
+        org.ztfclass.server.auth.TokenStore tokens = new org.ztfclass.server.auth.TokenStore(db);
+        adminToken = tokens.create(users.create("learning-admin", org.ztfclass.server.auth.Role.ADMIN, "a-long-admin-password"), "test").token();
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO users (id, name, role, created_at) VALUES (7, 'queue-user', 'labeller', '2026-11-25T00:00:00Z')");
+        }
+        user7Token = tokens.create(users.byId(7).orElseThrow(), "test").token();
     }
+
+    private static String adminToken;
+    private static String user7Token;
 
     @AfterAll
     static void stop() {
         server.stop();
     }
 
+    /** Admin actions go with the admin's API token, a stored queue choice with user 7's; reads are anonymous. */
     private static HttpResponse<String> call(String method, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        String token = method.equals("POST") && path.startsWith("/api/learning/") ? adminToken
+                : method.equals("PUT") ? user7Token : null;
+        return call(method, path, token);
+    }
+
+    private static HttpResponse<String> call(String method, String path, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode json(String method, String path, int status) throws Exception {
@@ -243,7 +264,10 @@ class RetrainingApiTest {
     void badInputIsRejectedWithAClearMessage() throws Exception {
         assertTrue(json("GET", "/api/queue/next", 400).path("error").asText().contains("user"));
         assertTrue(json("GET", "/api/queue/next?user=1&strategy=smart", 400).path("error").asText().contains("default, random, uncertainty, margin"));
-        assertTrue(json("PUT", "/api/queue/strategy?user=x&strategy=random", 400).path("error").asText().contains("user"));
+        assertTrue(json("PUT", "/api/queue/strategy?strategy=smart", 400).path("error").asText().contains("default, random, uncertainty, margin"));
+        assertEquals(401, call("PUT", "/api/queue/strategy?user=7&strategy=random", null).statusCode(), "storing a choice needs a signed-in user");
+        assertEquals(401, call("POST", "/api/learning/jobs", null).statusCode(), "retraining is for admins");
+        assertEquals(403, call("POST", "/api/learning/rollback?version=x", user7Token).statusCode(), "a labeller may not roll back");
         assertTrue(json("GET", "/api/learning/takeover/SN_IB", 400).path("error").asText().contains("unknown class 'SN_IB'"));
         assertTrue(json("GET", "/api/learning/consensus/ZTF00nothing", 404).path("error").asText().contains("ZTF00nothing"));
         json("GET", "/api/learning/jobs/abc", 400);
