@@ -141,6 +141,21 @@ public final class ModelBundle {
         }
     }
 
+    /** @return the XGBoost branch (thread-safe) */
+    public XgbClassifier xgboost() {
+        return xgboost;
+    }
+
+    /** @return the LSTM branch (thread-safe), null if the bundle has none */
+    public LstmClassifier lstm() {
+        return lstm;
+    }
+
+    /** @return the CNN branch (thread-safe), null if the bundle has none */
+    public CnnClassifier cnn() {
+        return cnn;
+    }
+
     /** @return true if the bundle has an LSTM branch */
     public boolean hasLstm() {
         return lstm != null;

@@ -19,10 +19,10 @@ import org.ztfclass.models.neural.TrainingProgress;
 import org.ztfclass.votables.domain.TransientClass;
 
 /**
- * Trains the fusion network on the branches' outputs for a validation set (objects the branches
- * did not train on, so their outputs are as honest as on new objects): a softmax layer on
+ * Trains the fusion network on the branches' outputs for objects they did not train on
+ * (out-of-fold outputs, as honest as on new objects): a softmax layer on
  * {@link FusionFeatures}, cross-entropy weighted by inverse class frequency, full-batch Adam,
- * strong L2 (the validation set is small). Then fits the temperature on the same objects.
+ * L2 (few objects have LSTM or CNN outputs). Then fits the temperature on the same objects.
  * Seeded: same inputs, same network.
  */
 public final class FusionTrainer {
@@ -47,7 +47,7 @@ public final class FusionTrainer {
         p.put("steps", STEPS);
         p.put("learning_rate", LEARNING_RATE);
         p.put("l2", L2);
-        p.put("calibration", "temperature scaling on the validation part (negative log-likelihood, golden-section search)");
+        p.put("calibration", "temperature scaling on the same out-of-fold outputs (negative log-likelihood, golden-section search)");
         return p;
     }
 
@@ -77,6 +77,7 @@ public final class FusionTrainer {
                 .layer(new OutputLayer.Builder(new LossMCXENT(Nd4j.create(ClassWeights.of(y, classes)).castTo(DataType.FLOAT)))
                         .nIn(FusionFeatures.WIDTH).nOut(classes).activation(Activation.SOFTMAX).build())
                 .build();
+        org.ztfclass.models.neural.NativeThreads.single();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         DataSet data = new DataSet(Nd4j.create(x), Nd4j.create(labels));

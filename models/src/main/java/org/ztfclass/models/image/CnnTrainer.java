@@ -41,7 +41,7 @@ public final class CnnTrainer {
     /** Units of the dense layer. */
     public static final int DENSE = 32;
     /** Passes over the training set. */
-    public static final int EPOCHS = 40;
+    public static final int EPOCHS = 25;
     /** Mini-batch size. */
     public static final int BATCH = 16;
     /** Adam step size. */
@@ -50,9 +50,17 @@ public final class CnnTrainer {
     public static final double L2 = 1e-3;
 
     private final long seed;
+    private final int epochs;
 
+    /** A trainer of {@link #EPOCHS} epochs. */
     public CnnTrainer(long seed) {
+        this(seed, EPOCHS);
+    }
+
+    /** @param epochs passes over the training set (fewer for quick tests) */
+    public CnnTrainer(long seed, int epochs) {
         this.seed = seed;
+        this.epochs = epochs;
     }
 
     /** @return the hyper-parameters, for the manifest */
@@ -115,10 +123,11 @@ public final class CnnTrainer {
                         .nOut(classes).activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build())
                 .setInputType(InputType.convolutional(CutoutTriplet.SIZE, CutoutTriplet.SIZE, CutoutTriplet.CHANNELS))
                 .build();
+        org.ztfclass.models.neural.NativeThreads.single();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         java.util.Random augment = new java.util.Random(seed);
-        for (int epoch = 0; epoch < EPOCHS; epoch++) {
+        for (int epoch = 0; epoch < epochs; epoch++) {
             for (int[] b : MiniBatches.of(images.size(), BATCH, seed, epoch)) {
                 List<float[]> bs = new ArrayList<>();
                 float[][] yb = new float[b.length][classes];
@@ -128,7 +137,7 @@ public final class CnnTrainer {
                 }
                 net.fit(new DataSet(batch(bs), Nd4j.create(yb)));
             }
-            progress.step("cnn", epoch + 1, EPOCHS);
+            progress.step("cnn", epoch + 1, epochs);
         }
         return new CnnClassifier(new Network(net));
     }

@@ -16,11 +16,13 @@ public final class Network {
     private final MultiLayerNetwork net;
 
     public Network(MultiLayerNetwork net) {
+        NativeThreads.single();
         this.net = net;
     }
 
     /** @throws IOException naming the file if it is not a DL4J network */
     public static Network load(Path file) throws IOException {
+        NativeThreads.single();
         try {
             return new Network(ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false));
         } catch (IOException | RuntimeException e) {

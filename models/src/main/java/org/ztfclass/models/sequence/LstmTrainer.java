@@ -36,18 +36,26 @@ public final class LstmTrainer {
     /** Hidden units. */
     public static final int HIDDEN = 16;
     /** Passes over the training set. */
-    public static final int EPOCHS = 80;
+    public static final int EPOCHS = 40;
     /** Mini-batch size. */
-    public static final int BATCH = 16;
+    public static final int BATCH = 32;
     /** Adam step size. */
-    public static final double LEARNING_RATE = 5e-3;
+    public static final double LEARNING_RATE = 1e-2;
     /** L2 penalty on the weights. */
     public static final double L2 = 1e-3;
 
     private final long seed;
+    private final int epochs;
 
+    /** A trainer of {@link #EPOCHS} epochs. */
     public LstmTrainer(long seed) {
+        this(seed, EPOCHS);
+    }
+
+    /** @param epochs passes over the training set (fewer for quick tests) */
+    public LstmTrainer(long seed, int epochs) {
         this.seed = seed;
+        this.epochs = epochs;
     }
 
     /** @return the hyper-parameters, for the manifest */
@@ -94,9 +102,10 @@ public final class LstmTrainer {
                         .nIn(HIDDEN).nOut(classes).activation(Activation.SOFTMAX).build())
                 .setInputType(InputType.recurrent(LightCurveSequence.FEATURES))
                 .build();
+        org.ztfclass.models.neural.NativeThreads.single();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
-        for (int epoch = 0; epoch < EPOCHS; epoch++) {
+        for (int epoch = 0; epoch < epochs; epoch++) {
             for (int[] batch : MiniBatches.of(seqs.size(), BATCH, seed, epoch)) {
                 List<float[][]> bs = new ArrayList<>();
                 float[][] yb = new float[batch.length][classes];
@@ -107,7 +116,7 @@ public final class LstmTrainer {
                 Object[] packed = LightCurveSequence.encodeBatch(bs);
                 net.fit(new DataSet(Nd4j.create((float[][][]) packed[0]), Nd4j.create(yb), Nd4j.create((float[][]) packed[1]), null));
             }
-            progress.step("lstm", epoch + 1, EPOCHS);
+            progress.step("lstm", epoch + 1, epochs);
         }
         return new LstmClassifier(new Network(net));
     }

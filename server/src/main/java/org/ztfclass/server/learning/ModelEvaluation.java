@@ -111,7 +111,7 @@ public final class ModelEvaluation {
                         fused.macroAuc().value(), best.macroAuc().value(), best.modelName())
                 : String.format("The fused model does NOT beat the best single branch on macro AUC: %.3f against %.3f (%s). Why: the "
                         + "LSTM and CNN answer for only %d and %d of %d held-out objects and were trained on few objects, so the fusion "
-                        + "(trained on a small validation part) can add little beyond XGBoost and its weights are uncertain.",
+                        + "(trained on their out-of-fold outputs) can add little beyond XGBoost and its weights are uncertain.",
                         fused.macroAuc().value(), best.macroAuc().value(), best.modelName(), nl, nc, y.length);
         notes.add(verdict);
         headline.put("fused_beats_best_single_branch", fused.macroAuc().value() > best.macroAuc().value());

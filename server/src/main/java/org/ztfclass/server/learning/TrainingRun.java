@@ -21,7 +21,6 @@ import org.ztfclass.models.features.TabularFeatures;
 import org.ztfclass.models.fusion.FusionTrainer;
 import org.ztfclass.models.image.CnnTrainer;
 import org.ztfclass.models.neural.TrainingProgress;
-import org.ztfclass.models.sequence.LightCurveSequence;
 import org.ztfclass.models.sequence.LstmTrainer;
 import org.ztfclass.models.training.MultimodalTrainer;
 import org.ztfclass.models.xgboost.XgbTrainer;
@@ -67,8 +66,7 @@ public record TrainingRun(ModelBundle bundle, StratifiedSplit split, List<Object
         Map<String, Map<String, Integer>> testedOn = new LinkedHashMap<>();
         testedOn.put("xgboost", countByClass(split.test()));
         testedOn.put("xgboost_with_light_curve", countByClass(split.test().stream().filter(TrainingRun::hasLightCurve).toList()));
-        testedOn.put("lstm", countByClass(split.test().stream().filter(o -> LightCurveSequence.has(o.data().lightCurve())).toList()));
-        testedOn.put("lstm_alert_stream_photometry", countByClass(split.test().stream().filter(MultimodalTrainer::lstmCanLearnFrom).toList()));
+        testedOn.put("lstm", countByClass(split.test().stream().filter(MultimodalTrainer::lstmCanLearnFrom).toList()));
         testedOn.put("cnn", countByClass(split.test().stream().filter(MultimodalTrainer::cnnCanLearnFrom).toList()));
         testedOn.put("fused", countByClass(split.test()));
         Map<String, Map<String, Object>> parameters = new LinkedHashMap<>();
@@ -79,7 +77,7 @@ public record TrainingRun(ModelBundle bundle, StratifiedSplit split, List<Object
         parameters.put("cnn", new LinkedHashMap<>(CnnTrainer.parameters()));
         Map<String, Object> fusionParams = new LinkedHashMap<>(FusionTrainer.parameters());
         fusionParams.put("temperature", r.fusion().temperature());
-        fusionParams.put("validation_fraction_of_training_set", MultimodalTrainer.VALIDATION_FRACTION);
+        fusionParams.put("trained_on", "out-of-fold branch outputs, " + MultimodalTrainer.FOLDS + " folds of the training set");
         parameters.put("fusion", fusionParams);
         r.notTrained().forEach((branch, why) -> parameters.get(branch).put("not_trained", why));
         List<String> classes = new ArrayList<>();
