@@ -88,7 +88,7 @@ public final class ModelEvaluation {
         Map<String, Object> headline = new LinkedHashMap<>();
         int nl = BranchOutputs.answered(b.lstm());
         int nc = BranchOutputs.answered(b.cnn());
-        notes.add(String.format("Coverage of the %d held-out objects: xgboost %d, lstm %d (a light-curve sequence of >= 2 detections), "
+        notes.add(String.format("Coverage of the %d held-out objects: xgboost %d, lstm %d (>= 2 alert-stream detections), "
                 + "cnn %d (a usable cutout triplet)%s.", y.length, y.length, nl, nc,
                 bundle.hasFusion() ? "" : "; this bundle has no fusion network, so 'fused' is XGBoost's answer"));
         headline.put("held_out_objects", y.length);
@@ -106,9 +106,13 @@ public final class ModelEvaluation {
                 best = e;
             }
         }
+        boolean overlap = fused.macroAucCi().lower() <= best.macroAucCi().upper() && best.macroAucCi().lower() <= fused.macroAucCi().upper();
         String verdict = fused.macroAuc().value() > best.macroAuc().value()
-                ? String.format("The fused model beats the best single branch on macro AUC: %.3f against %.3f (%s).",
-                        fused.macroAuc().value(), best.macroAuc().value(), best.modelName())
+                ? String.format("The fused model beats the best single branch on macro AUC: %.3f against %.3f (%s)%s",
+                        fused.macroAuc().value(), best.macroAuc().value(), best.modelName(), overlap
+                                ? ", but by less than the uncertainty (the 95% intervals overlap): the LSTM and CNN answer for only "
+                                + nl + " and " + nc + " of " + y.length + " held-out objects, so the fused model is mostly XGBoost."
+                                : ".")
                 : String.format("The fused model does NOT beat the best single branch on macro AUC: %.3f against %.3f (%s). Why: the "
                         + "LSTM and CNN answer for only %d and %d of %d held-out objects and were trained on few objects, so the fusion "
                         + "(trained on their out-of-fold outputs) can add little beyond XGBoost and its weights are uncertain.",
