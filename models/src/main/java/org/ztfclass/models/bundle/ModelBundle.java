@@ -177,10 +177,45 @@ public final class ModelBundle {
      */
     public BranchOutputs outputs(List<ObjectData> objects) {
         double[][] x = xgboost.predict(objects);
-        double[][] l = lstm == null ? new double[objects.size()][] : lstm.predict(objects);
-        double[][] c = cnn == null ? new double[objects.size()][] : cnn.predict(objects);
+        double[][] l = finiteOrMasked(lstm == null ? new double[objects.size()][] : lstm.predict(objects));
+        double[][] c = finiteOrMasked(cnn == null ? new double[objects.size()][] : cnn.predict(objects));
+        for (int i = 0; i < x.length; i++) {
+            if (!finite(x[i])) {
+                x[i] = uniform(x[i].length);
+            }
+        }
         double[][] f = fusion == null ? x : fusion.predict(x, l, c);
+        for (int i = 0; i < f.length; i++) {
+            if (!finite(f[i])) {
+                f[i] = x[i]; // never a NaN probability: fall back on XGBoost for this object
+            }
+        }
         return new BranchOutputs(x, l, c, f);
+    }
+
+    /** A branch row with a non-finite value (a degenerate input the network cannot read) is masked. */
+    private static double[][] finiteOrMasked(double[][] rows) {
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i] != null && !finite(rows[i])) {
+                rows[i] = null;
+            }
+        }
+        return rows;
+    }
+
+    private static boolean finite(double[] row) {
+        for (double v : row) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double[] uniform(int k) {
+        double[] u = new double[k];
+        java.util.Arrays.fill(u, 1.0 / k);
+        return u;
     }
 
     /** @return class probabilities per object (the fused, calibrated ones), rows in {@link TransientClass} order */

@@ -120,8 +120,11 @@ public final class CutoutTriplet {
         }
     }
 
-    private static double asinh(double x) {
-        return Math.log(x + Math.sqrt(x * x + 1));
+    /** asinh, stable for large |x| of either sign (a saturated or negative-flux pixel), clamped to ±20. */
+    static double asinh(double x) {
+        double ax = Math.abs(x);
+        double y = ax > 1e8 ? Math.log(2) + Math.log(ax) : Math.log(ax + Math.sqrt(ax * ax + 1));
+        return Math.copySign(Math.min(20, y), x);
     }
 
     /**

@@ -89,6 +89,17 @@ class CutoutTripletTest {
     }
 
     @Test
+    void extremePixelsOfEitherSignStayFinite() {
+        // two real alerts of the demo store had stamps whose scaled values overflowed the naive asinh to -Infinity
+        for (double x : new double[] {-1e300, -1e12, -3, 0, 3, 1e12, 1e300, Double.MAX_VALUE, -Double.MAX_VALUE}) {
+            double y = CutoutTriplet.asinh(x);
+            assertTrue(Double.isFinite(y) && Math.abs(y) <= 20 && Math.signum(y) == Math.signum(x), x + " -> " + y);
+        }
+        assertEquals(Math.log(3 + Math.sqrt(10)), CutoutTriplet.asinh(3), 1e-12);
+        assertEquals(-Math.log(3 + Math.sqrt(10)), CutoutTriplet.asinh(-3), 1e-12);
+    }
+
+    @Test
     void theEightSymmetriesKeepThePixelsAndTheIdentityIsFirst() throws Exception {
         float[] x = CutoutTriplet.encode("real", realTriplet());
         double sum = 0;
