@@ -64,7 +64,7 @@ final class BenchCommand implements Runnable {
     }
 
     @Command(name = "classifier", mixinStandardHelpOptions = true,
-            description = "Inference objects/s per branch on the shipped objects, projected to 250,000; XGBoost retraining on 3,000 labels.")
+            description = "Inference objects/s per branch and fused on the shipped objects, projected to 250,000; training on 3,000 labels.")
     static final class Classifier implements Callable<Integer> {
         @Option(names = "--rounds", defaultValue = "3", description = "repetitions, best reported (default: ${DEFAULT-VALUE})")
         int rounds;

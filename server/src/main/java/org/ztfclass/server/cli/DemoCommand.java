@@ -89,7 +89,12 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         System.out.println("training the demo model on the store's labelled objects (first start)...");
-        TrainedModel trained = TrainedModel.trainAndSave(new ObjectDataLoader(database).labelled(), 20261125L, model);
+        java.util.List<org.ztfclass.models.data.LabelledObject> labelled = new ObjectDataLoader(database).labelled();
+        Path alerts = Home.sampleData().resolve(org.ztfclass.server.learning.AlertTrainingSet.SAMPLE_PART);
+        if (Files.isDirectory(alerts)) { // labelled alert histories and cutouts for the LSTM and CNN (never ingested: fake positions)
+            labelled = org.ztfclass.server.learning.AlertTrainingSet.read(alerts).addTo(labelled);
+        }
+        TrainedModel trained = TrainedModel.trainAndSave(labelled, 20261125L, model, new BranchProgressBar(System.err));
         System.out.print(trained.evaluation().summary());
         return trained.bundle();
     }

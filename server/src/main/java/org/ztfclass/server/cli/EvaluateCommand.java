@@ -26,6 +26,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     StoreOption store;
 
+    @Mixin
+    TrainingAlertsOption trainingAlerts;
+
     @Option(names = "--out", paramLabel = "DIR", description = "report directory (default: MODEL_DIR/report)")
     Path out;
 
@@ -39,7 +42,7 @@ final class EvaluateCommand implements Callable<Integer> {
         java.util.Set<String> heldOut = new java.util.HashSet<>(bundle.manifest().testObjectIds());
         List<LabelledObject> test = new ArrayList<>();
         List<LabelledObject> train = new ArrayList<>();
-        for (LabelledObject o : loader.labelled()) {
+        for (LabelledObject o : trainingAlerts.addTo(loader.labelled())) {
             (heldOut.contains(o.data().objectId()) ? test : train).add(o);
         }
         if (test.isEmpty()) {

@@ -14,8 +14,9 @@ import picocli.CommandLine.Option;
 
 /** {@code ztfclass train}: train the classifier on the labelled objects and write a model bundle with its evaluation. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train the classifier on the labelled objects in the store (or those listed in --labels), holding out 20% "
-                + "per class (by object, fixed seed) for the evaluation written into the bundle.")
+        description = "Train the classifier (XGBoost, LSTM, CNN and their fusion) on the labelled objects in the store (or those "
+                + "listed in --labels) plus the labelled training alerts, holding out 20% per class (by object, fixed seed) for the "
+                + "evaluation written into the bundle.")
 final class TrainCommand implements Callable<Integer> {
 
     @Mixin
@@ -25,6 +26,9 @@ final class TrainCommand implements Callable<Integer> {
             description = "train on the objects and classes of this label list or BTS catalogue instead of the store's labels "
                     + "(their data still comes from the store)")
     Path labels;
+
+    @Mixin
+    TrainingAlertsOption trainingAlerts;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "ztfclass-model", description = "bundle directory (default: ${DEFAULT-VALUE})")
     Path out;
@@ -36,11 +40,11 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Database db = Database.open(store.db);
         ObjectDataLoader loader = new ObjectDataLoader(db);
-        List<LabelledObject> labelled = labels == null ? loader.labelled() : LabelFile.read(labels, loader);
+        List<LabelledObject> labelled = trainingAlerts.addTo(labels == null ? loader.labelled() : LabelFile.read(labels, loader));
         System.err.printf("training on %,d labelled objects...%n", labelled.size());
         TrainedModel trained;
         try {
-            trained = TrainedModel.trainAndSave(labelled, seed, out);
+            trained = TrainedModel.trainAndSave(labelled, seed, out, new BranchProgressBar(System.err));
         } catch (IllegalArgumentException e) {
             System.err.println("cannot train: " + e.getMessage());
             return 2;

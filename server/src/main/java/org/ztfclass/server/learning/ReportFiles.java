@@ -22,7 +22,7 @@ final class ReportFiles {
     private ReportFiles() {
     }
 
-    static void write(Path dir, String modelVersion, List<Evaluation> evaluations, List<String> notBuilt) throws IOException {
+    static void write(Path dir, String modelVersion, List<Evaluation> evaluations, List<String> notes) throws IOException {
         EvaluationJson.write(evaluations, dir.resolve("evaluation.json"));
         for (int i = 0; i < evaluations.size(); i++) {
             Evaluation e = evaluations.get(i);
@@ -31,8 +31,10 @@ final class ReportFiles {
             Files.writeString(dir.resolve("confusion-" + i + ".svg"), ConfusionMatrixSvg.render(e), StandardCharsets.UTF_8);
         }
         String html = HtmlReport.render("ztfclass model " + modelVersion + ": held-out evaluation", evaluations);
-        String note = "<p>Branches of the design not built yet, so not in this comparison: " + String.join(", ", notBuilt)
-                + ". Every model above was evaluated on the same held-out objects, which it never trained on.</p>";
+        StringBuilder note = new StringBuilder();
+        for (String n : notes) {
+            note.append("<p>").append(n.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")).append("</p>");
+        }
         int at = html.lastIndexOf("</main>");
         html = at >= 0 ? html.substring(0, at) + note + html.substring(at) : html.replace("</body>", note + "</body>");
         Files.writeString(dir.resolve("index.html"), html, StandardCharsets.UTF_8);

@@ -20,7 +20,16 @@ public record TrainedModel(ModelBundle bundle, ModelEvaluation evaluation) {
      * @throws IllegalArgumentException if a class has too few labelled objects
      */
     public static TrainedModel trainAndSave(List<LabelledObject> labelled, long seed, Path dir) throws XGBoostError, IOException {
-        TrainingRun run = TrainingRun.train(labelled, seed);
+        return trainAndSave(labelled, seed, dir, org.ztfclass.models.neural.TrainingProgress.SILENT);
+    }
+
+    /**
+     * @param progress told after each epoch of each branch
+     * @throws IllegalArgumentException if a class has too few labelled objects
+     */
+    public static TrainedModel trainAndSave(List<LabelledObject> labelled, long seed, Path dir,
+                                            org.ztfclass.models.neural.TrainingProgress progress) throws XGBoostError, IOException {
+        TrainingRun run = TrainingRun.train(labelled, seed, progress);
         ModelEvaluation evaluation = ModelEvaluation.of(run.bundle(), run.split().train(), run.split().test(), seed);
         evaluation.recordIn(run.bundle());
         run.bundle().save(dir);

@@ -18,13 +18,17 @@ import org.ztfclass.models.data.LabelledObject;
 import org.ztfclass.models.data.ObjectData;
 import org.ztfclass.models.data.StratifiedSplit;
 import org.ztfclass.models.features.TabularFeatures;
-import org.ztfclass.models.xgboost.XgbClassifier;
+import org.ztfclass.models.fusion.FusionTrainer;
+import org.ztfclass.models.image.CnnTrainer;
+import org.ztfclass.models.neural.TrainingProgress;
+import org.ztfclass.models.sequence.LstmTrainer;
+import org.ztfclass.models.training.MultimodalTrainer;
 import org.ztfclass.models.xgboost.XgbTrainer;
 import org.ztfclass.votables.domain.TransientClass;
 
 /**
  * One training: split the labelled objects by object (stratified, fixed seed), train the
- * branches on the training part, and keep the held-out part's labels and predictions for the
+ * branches and the fusion on the training part ({@link MultimodalTrainer}), and keep the held-out part's labels and predictions for the
  * evaluation. Which objects each branch could use is counted per class, for an honest report.
  *
  * @param bundle      the trained model, with its manifest
@@ -36,10 +40,16 @@ public record TrainingRun(ModelBundle bundle, StratifiedSplit split, List<Object
     /** Fraction of each class held out. */
     public static final double TEST_FRACTION = 0.2;
 
+    /** Trains without progress reports. */
+    public static TrainingRun train(List<LabelledObject> labelled, long seed) throws XGBoostError {
+        return train(labelled, seed, TrainingProgress.SILENT);
+    }
+
     /**
+     * @param progress told after each epoch of each branch
      * @throws IllegalArgumentException if a class has fewer than 2 labelled objects
      */
-    public static TrainingRun train(List<LabelledObject> labelled, long seed) throws XGBoostError {
+    public static TrainingRun train(List<LabelledObject> labelled, long seed, TrainingProgress progress) throws XGBoostError {
         Map<String, Integer> all = countByClass(labelled);
         for (TransientClass c : TransientClass.values()) {
             if (all.getOrDefault(c.name(), 0) < 2) {
@@ -47,20 +57,29 @@ public record TrainingRun(ModelBundle bundle, StratifiedSplit split, List<Object
             }
         }
         StratifiedSplit split = StratifiedSplit.of(labelled, TEST_FRACTION, seed);
-        XgbClassifier xgb = new XgbTrainer(seed).train(split.train());
-        String version = Instant.now().truncatedTo(ChronoUnit.SECONDS) + "-xgb-s" + seed;
-        Map<String, Map<String, Integer>> trainedOn = new LinkedHashMap<>();
-        trainedOn.put("xgboost", countByClass(split.train()));
+        MultimodalTrainer.Result r = new MultimodalTrainer(seed, progress).train(split.train());
+        String version = Instant.now().truncatedTo(ChronoUnit.SECONDS) + "-fused-s" + seed;
+        Map<String, Map<String, Integer>> trainedOn = new LinkedHashMap<>(r.trainedOn());
         trainedOn.put("xgboost_with_light_curve", countByClass(split.train().stream().filter(TrainingRun::hasLightCurve).toList()));
         trainedOn.put("xgboost_with_catalogue_summary",
                 countByClass(split.train().stream().filter(o -> o.data().summary() != null).toList()));
         Map<String, Map<String, Integer>> testedOn = new LinkedHashMap<>();
         testedOn.put("xgboost", countByClass(split.test()));
         testedOn.put("xgboost_with_light_curve", countByClass(split.test().stream().filter(TrainingRun::hasLightCurve).toList()));
+        testedOn.put("lstm", countByClass(split.test().stream().filter(MultimodalTrainer::lstmCanLearnFrom).toList()));
+        testedOn.put("cnn", countByClass(split.test().stream().filter(MultimodalTrainer::cnnCanLearnFrom).toList()));
+        testedOn.put("fused", countByClass(split.test()));
         Map<String, Map<String, Object>> parameters = new LinkedHashMap<>();
         Map<String, Object> xgbParams = new LinkedHashMap<>(new java.util.TreeMap<>(XgbTrainer.PARAMETERS));
         xgbParams.put("rounds", XgbTrainer.ROUNDS);
         parameters.put("xgboost", xgbParams);
+        parameters.put("lstm", new LinkedHashMap<>(LstmTrainer.parameters()));
+        parameters.put("cnn", new LinkedHashMap<>(CnnTrainer.parameters()));
+        Map<String, Object> fusionParams = new LinkedHashMap<>(FusionTrainer.parameters());
+        fusionParams.put("temperature", r.fusion().temperature());
+        fusionParams.put("trained_on", "out-of-fold branch outputs, " + MultimodalTrainer.FOLDS + " folds of the training set");
+        parameters.put("fusion", fusionParams);
+        r.notTrained().forEach((branch, why) -> parameters.get(branch).put("not_trained", why));
         List<String> classes = new ArrayList<>();
         for (TransientClass c : TransientClass.values()) {
             classes.add(c.name());
@@ -68,8 +87,9 @@ public record TrainingRun(ModelBundle bundle, StratifiedSplit split, List<Object
         BundleManifest manifest = new BundleManifest(BundleManifest.FORMAT, version, Instant.now().toString(), classes,
                 TabularFeatures.SUMMARY, hash(split.train()), seed, trainedOn, testedOn,
                 split.test().stream().map(o -> o.data().objectId()).toList(), parameters, new LinkedHashMap<>(),
-                List.of(XgbClassifier.FILE));
-        return new TrainingRun(new ModelBundle(manifest, xgb), split, split.test().stream().map(LabelledObject::data).toList());
+                ModelBundle.files(r.lstm() != null, r.cnn() != null, true));
+        return new TrainingRun(new ModelBundle(manifest, r.xgboost(), r.lstm(), r.cnn(), r.fusion()), split,
+                split.test().stream().map(LabelledObject::data).toList());
     }
 
     /** @return held-out true classes, {@link TransientClass} ordinals */

@@ -58,7 +58,9 @@ class LearningCommandsTest {
         new IngestService(new StoreWriter(Database.open(db))).ingest(
                 List.of(Samples.path("catalogues"), Samples.path("alerce-30sne"), Samples.path("alerts")), IngestProgress.SILENT);
         model = tmp.resolve("model");
-        Object[] r = run("train", "--db", db.toString(), "--out", model.toString(), "--seed", "11");
+        // the store's labels only (ALeRCE detections train the LSTM), so the two trainings here stay quick;
+        // the shipped labelled alerts (CNN) are covered by MultimodalTrainerTest and the shipped bundle
+        Object[] r = run("train", "--db", db.toString(), "--out", model.toString(), "--seed", "11", "--training-alerts", "none");
         assertEquals(0, r[0], r[2].toString());
     }
 
@@ -74,13 +76,29 @@ class LearningCommandsTest {
         for (String f : List.of("evaluation.json", "index.html", "roc-1.svg", "reliability-1.svg", "confusion-1.svg")) {
             assertTrue(Files.size(model.resolve("report").resolve(f)) > 200, f);
         }
-        assertTrue(Files.readString(model.resolve("report/index.html")).contains("majority baseline"));
+        String html = Files.readString(model.resolve("report/index.html"));
+        for (String row : List.of("majority baseline", "xgboost (tabular features)", "lstm alone", "fused (calibrated)")) {
+            assertTrue(html.contains(row), row);
+            assertTrue(m.get("metrics").has(row.startsWith("lstm") ? "lstm alone (light curve; uniform where masked)" : row), row);
+        }
+        assertTrue(html.contains("The fused model"), "the report says whether the fused model beats the best branch");
+        assertTrue(m.get("metrics").has("fused_beats_best_single_branch"));
+        JsonNode lstm = m.get("trainedOn").get("lstm");
+        assertTrue(lstm.get("SN_IA").asInt() >= 2 && lstm.get("SN_II").asInt() >= 2 && lstm.get("OTHER").asInt() >= 2,
+                "the LSTM learns from alert-stream light curves of every class (ALeRCE), not from SN Ia-only catalogue curves: " + lstm);
+        List<String> files = new java.util.ArrayList<>();
+        m.get("files").forEach(f -> files.add(f.asText()));
+        assertTrue(files.containsAll(List.of("xgboost.json", "lstm.zip", "fusion.zip", "calibration.json")), files.toString());
+        for (String f : files) {
+            assertTrue(Files.isRegularFile(model.resolve(f)), f);
+        }
+        assertTrue(m.get("parameters").get("fusion").get("temperature").asDouble() > 0);
     }
 
     @Test
     void sameSeedSameMetrics() throws Exception {
         Path again = tmp.resolve("model-again");
-        assertEquals(0, run("train", "--db", db.toString(), "--out", again.toString(), "--seed", "11")[0]);
+        assertEquals(0, run("train", "--db", db.toString(), "--out", again.toString(), "--seed", "11", "--training-alerts", "none")[0]);
         assertEquals(JSON.readTree(model.resolve("manifest.json").toFile()).get("metrics"),
                 JSON.readTree(again.resolve("manifest.json").toFile()).get("metrics"));
         assertEquals(JSON.readTree(model.resolve("report/evaluation.json").toFile()),
@@ -90,7 +108,7 @@ class LearningCommandsTest {
     @Test
     void evaluateRedoesTheHeldOutReport() throws Exception {
         Path report = tmp.resolve("re-report");
-        Object[] r = run("evaluate", model.toString(), "--db", db.toString(), "--out", report.toString());
+        Object[] r = run("evaluate", model.toString(), "--db", db.toString(), "--out", report.toString(), "--training-alerts", "none");
         assertEquals(0, r[0], r[2].toString());
         assertEquals(JSON.readTree(model.resolve("report/evaluation.json").toFile()), JSON.readTree(report.resolve("evaluation.json").toFile()),
                 "the same model on the same held-out objects gives the same numbers");
@@ -159,6 +177,10 @@ class LearningCommandsTest {
         m.get("features").forEach(f -> features.add(f.asText()));
         assertEquals(org.ztfclass.models.features.TabularFeatures.SUMMARY, features,
                 "the shipped model was trained on today's features (retrain it with install/ztfclass train when they change)");
+        List<String> files = new java.util.ArrayList<>();
+        m.get("files").forEach(f -> files.add(f.asText()));
+        assertTrue(files.containsAll(List.of("xgboost.json", "lstm.zip", "cnn.zip", "fusion.zip", "calibration.json")),
+                "the shipped model has every branch and the fusion: " + files);
         Path out = tmp.resolve("shipped.vot");
         Object[] r = run("score", shipped.toString(), Samples.path("alerts/kowalski").toString(), "--out", out.toString());
         assertEquals(0, r[0], r[2].toString());
