@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.ztfclass.models.bundle.ModelBundle;
 import org.ztfclass.models.data.LabelledObject;
+import org.ztfclass.server.learning.CrossValidation;
 import org.ztfclass.server.learning.ModelEvaluation;
 import org.ztfclass.server.store.Database;
 import org.ztfclass.server.store.ObjectDataLoader;
@@ -32,6 +33,11 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "report directory (default: MODEL_DIR/report)")
     Path out;
 
+    @Option(names = "--cv", paramLabel = "K", description = "also run stratified K-fold cross-validation (by object, the model's "
+            + "seed; K = " + CrossValidation.DEFAULT_FOLDS + " is usual) on every labelled object: every branch and the fusion "
+            + "retrained per fold, out-of-fold predictions pooled; its table joins the report and gives the verdict. Slow: K full trainings.")
+    Integer cv;
+
     @Override
     public Integer call() throws Exception {
         ModelBundle bundle = Bundles.loadOrExplain(model);
@@ -51,7 +57,22 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         ModelEvaluation evaluation = ModelEvaluation.of(bundle, train, test, bundle.manifest().seed());
         Path dir = out != null ? out : model.resolve("report");
+        CrossValidation crossValidation = null;
+        if (cv != null) {
+            List<LabelledObject> all = new ArrayList<>(train);
+            all.addAll(test);
+            try {
+                crossValidation = CrossValidation.run(all, cv, bundle.manifest().seed(), new BranchProgressBar(System.err));
+            } catch (IllegalArgumentException e) {
+                System.err.println("cannot cross-validate: " + e.getMessage());
+                return 2;
+            }
+            evaluation = evaluation.withCrossValidation(crossValidation);
+        }
         evaluation.writeReport(dir);
+        if (crossValidation != null) {
+            crossValidation.writeJson(dir.resolve("cross-validation.json"));
+        }
         System.out.print(evaluation.summary());
         System.out.println("report written to " + dir.resolve("index.html"));
         return 0;

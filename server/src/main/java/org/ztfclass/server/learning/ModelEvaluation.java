@@ -59,46 +59,67 @@ public final class ModelEvaluation {
         // object-id order, so the bootstrap draws the same resamples whoever lists the objects
         List<LabelledObject> test = unorderedTest.stream()
                 .sorted(java.util.Comparator.comparing((LabelledObject o) -> o.data().objectId())).toList();
-        List<String> classes = new ArrayList<>();
-        for (TransientClass c : TransientClass.values()) {
-            classes.add(c.name());
-        }
-        int k = classes.size();
+        int k = TransientClass.values().length;
         int[] y = test.stream().mapToInt(o -> o.label().ordinal()).toArray();
         int[] trainY = train.stream().mapToInt(o -> o.label().ordinal()).toArray();
         List<ObjectData> data = test.stream().map(LabelledObject::data).toList();
         BranchOutputs b = bundle.outputs(data);
         double[][] base = MajorityBaseline.probabilities(trainY, k, y.length);
+        return of(bundle.manifest().version(), "", "held-out", y, base, b, bundle.hasLstm(), bundle.hasCnn(), bundle.hasFusion(), seed);
+    }
+
+    /**
+     * The comparison on given outputs: the held-out objects of one model, or the pooled
+     * out-of-fold outputs of a cross-validation (see {@link CrossValidation}).
+     *
+     * @param modelVersion the model's version (report title)
+     * @param rowPrefix    put before every row's name ("" for none)
+     * @param setName      what the objects are, for the notes ("held-out", "out-of-fold")
+     * @param y            true classes, {@link TransientClass} ordinals
+     * @param base         the majority baseline's probabilities per object
+     * @param b            the branches' and the fusion's outputs per object, rows as {@code y}
+     * @param hasLstm      whether an LSTM row is reported
+     * @param hasCnn       whether a CNN row is reported
+     * @param hasFusion    false if 'fused' is XGBoost's answer (said in the notes)
+     * @param seed         bootstrap seed
+     */
+    public static ModelEvaluation of(String modelVersion, String rowPrefix, String setName, int[] y, double[][] base, BranchOutputs b,
+                                     boolean hasLstm, boolean hasCnn, boolean hasFusion, long seed) {
+        List<String> classes = new ArrayList<>();
+        for (TransientClass c : TransientClass.values()) {
+            classes.add(c.name());
+        }
+        int k = classes.size();
         List<Evaluation> out = new ArrayList<>();
-        out.add(Evaluator.evaluate(BASELINE, y, base, classes, seed, BOOTSTRAP_ROUNDS));
-        Evaluation xgb = Evaluator.evaluate(XGBOOST, y, b.xgboost(), classes, seed, BOOTSTRAP_ROUNDS);
+        out.add(Evaluator.evaluate(rowPrefix + BASELINE, y, base, classes, seed, BOOTSTRAP_ROUNDS));
+        Evaluation xgb = Evaluator.evaluate(rowPrefix + XGBOOST, y, b.xgboost(), classes, seed, BOOTSTRAP_ROUNDS);
         out.add(xgb);
-        Evaluation lstm = bundle.hasLstm() ? Evaluator.evaluate(LSTM, y, uniformWhereMasked(b.lstm(), k), classes, seed, BOOTSTRAP_ROUNDS) : null;
-        Evaluation cnn = bundle.hasCnn() ? Evaluator.evaluate(CNN, y, uniformWhereMasked(b.cnn(), k), classes, seed, BOOTSTRAP_ROUNDS) : null;
+        Evaluation lstm = hasLstm ? Evaluator.evaluate(rowPrefix + LSTM, y, uniformWhereMasked(b.lstm(), k), classes, seed, BOOTSTRAP_ROUNDS) : null;
+        Evaluation cnn = hasCnn ? Evaluator.evaluate(rowPrefix + CNN, y, uniformWhereMasked(b.cnn(), k), classes, seed, BOOTSTRAP_ROUNDS) : null;
         if (lstm != null) {
             out.add(lstm);
         }
         if (cnn != null) {
             out.add(cnn);
         }
-        Evaluation fused = Evaluator.evaluate(FUSED, y, b.fused(), classes, seed, BOOTSTRAP_ROUNDS);
+        Evaluation fused = Evaluator.evaluate(rowPrefix + FUSED, y, b.fused(), classes, seed, BOOTSTRAP_ROUNDS);
         out.add(fused);
 
         List<String> notes = new ArrayList<>();
         Map<String, Object> headline = new LinkedHashMap<>();
         int nl = BranchOutputs.answered(b.lstm());
         int nc = BranchOutputs.answered(b.cnn());
-        notes.add(String.format("Coverage of the %d held-out objects: xgboost %d, lstm %d (>= 2 alert-stream detections), "
-                + "cnn %d (a usable cutout triplet)%s.", y.length, y.length, nl, nc,
-                bundle.hasFusion() ? "" : "; this bundle has no fusion network, so 'fused' is XGBoost's answer"));
+        notes.add(String.format("Coverage of the %d %s objects: xgboost %d, lstm %d (>= 2 alert-stream detections), "
+                + "cnn %d (a usable cutout triplet)%s.", y.length, setName, y.length, nl, nc,
+                hasFusion ? "" : "; this bundle has no fusion network, so 'fused' is XGBoost's answer"));
         headline.put("held_out_objects", y.length);
         headline.put("lstm_answered", nl);
         headline.put("cnn_answered", nc);
-        if (bundle.hasLstm()) {
-            subset(out, "light-curve subset", b.lstm(), y, b, base, classes, seed, "lstm");
+        if (hasLstm) {
+            subset(out, rowPrefix, "light-curve subset", b.lstm(), y, b, classes, seed, "lstm");
         }
-        if (bundle.hasCnn()) {
-            subset(out, "cutout subset", b.cnn(), y, b, base, classes, seed, "cnn");
+        if (hasCnn) {
+            subset(out, rowPrefix, "cutout subset", b.cnn(), y, b, classes, seed, "cnn");
         }
         Evaluation best = xgb;
         for (Evaluation e : Arrays.asList(lstm, cnn)) {
@@ -111,21 +132,28 @@ public final class ModelEvaluation {
                 ? String.format("The fused model beats the best single branch on macro AUC: %.3f against %.3f (%s)%s",
                         fused.macroAuc().value(), best.macroAuc().value(), best.modelName(), overlap
                                 ? ", but by less than the uncertainty (the 95% intervals overlap): the LSTM and CNN answer for only "
-                                + nl + " and " + nc + " of " + y.length + " held-out objects, so the fused model is mostly XGBoost."
+                                + nl + " and " + nc + " of " + y.length + " " + setName + " objects, so the fused model is mostly XGBoost."
                                 : ".")
                 : String.format("The fused model does NOT beat the best single branch on macro AUC: %.3f against %.3f (%s). Why: the "
-                        + "LSTM and CNN answer for only %d and %d of %d held-out objects and were trained on few objects, so the fusion "
+                        + "LSTM and CNN answer for only %d and %d of %d %s objects and were trained on few objects, so the fusion "
                         + "(trained on their out-of-fold outputs) can add little beyond XGBoost and its weights are uncertain.",
-                        fused.macroAuc().value(), best.macroAuc().value(), best.modelName(), nl, nc, y.length);
+                        fused.macroAuc().value(), best.macroAuc().value(), best.modelName(), nl, nc, y.length, setName);
         notes.add(verdict);
         headline.put("fused_beats_best_single_branch", fused.macroAuc().value() > best.macroAuc().value());
         headline.put("verdict", verdict);
-        notes.add("Every model above was evaluated on held-out objects that no part of it trained on. The rows of a subset compare "
+        notes.add("Every model above was evaluated on " + setName + " objects that no part of it trained on. The rows of a subset compare "
                 + "the models on the same objects (those the named branch could read).");
-        return new ModelEvaluation(bundle.manifest().version(), out, TrainingRun.countByClass(test), notes, headline);
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (TransientClass c : TransientClass.values()) {
+            counts.put(c.name(), 0);
+        }
+        for (int v : y) {
+            counts.merge(TransientClass.values()[v].name(), 1, Integer::sum);
+        }
+        return new ModelEvaluation(modelVersion, out, counts, notes, headline);
     }
 
-    private static void subset(List<Evaluation> out, String name, double[][] branchRows, int[] y, BranchOutputs b, double[][] base,
+    private static void subset(List<Evaluation> out, String prefix, String name, double[][] branchRows, int[] y, BranchOutputs b,
                                List<String> classes, long seed, String branch) {
         List<Integer> rows = new ArrayList<>();
         for (int i = 0; i < y.length; i++) {
@@ -137,9 +165,9 @@ public final class ModelEvaluation {
             return;
         }
         int[] ys = rows.stream().mapToInt(i -> y[i]).toArray();
-        out.add(Evaluator.evaluate("xgboost, " + name, ys, pick(b.xgboost(), rows), classes, seed, BOOTSTRAP_ROUNDS));
-        out.add(Evaluator.evaluate(branch + " alone, " + name, ys, pick(branchRows, rows), classes, seed, BOOTSTRAP_ROUNDS));
-        out.add(Evaluator.evaluate("fused, " + name, ys, pick(b.fused(), rows), classes, seed, BOOTSTRAP_ROUNDS));
+        out.add(Evaluator.evaluate(prefix + "xgboost, " + name, ys, pick(b.xgboost(), rows), classes, seed, BOOTSTRAP_ROUNDS));
+        out.add(Evaluator.evaluate(prefix + branch + " alone, " + name, ys, pick(branchRows, rows), classes, seed, BOOTSTRAP_ROUNDS));
+        out.add(Evaluator.evaluate(prefix + "fused, " + name, ys, pick(b.fused(), rows), classes, seed, BOOTSTRAP_ROUNDS));
     }
 
     private static double[][] pick(double[][] p, List<Integer> rows) {
@@ -182,6 +210,31 @@ public final class ModelEvaluation {
     /** @return the evaluations, baseline first */
     public List<Evaluation> evaluations() {
         return evaluations;
+    }
+
+    /** @return the headline figures: coverage, {@code fused_beats_best_single_branch}, {@code verdict} */
+    public Map<String, Object> headline() {
+        return headline;
+    }
+
+    /**
+     * This (single-split) evaluation with a cross-validation's rows after its own, for one report:
+     * the notes of both, and the verdict taken from the cross-validation (more objects tested).
+     */
+    public ModelEvaluation withCrossValidation(CrossValidation cv) {
+        ModelEvaluation c = cv.evaluation();
+        List<Evaluation> all = new ArrayList<>(evaluations);
+        all.addAll(c.evaluations);
+        List<String> allNotes = new ArrayList<>();
+        notes.forEach(n -> allNotes.add("Single held-out split: " + n));
+        c.notes.forEach(n -> allNotes.add(cv.title() + ": " + n));
+        allNotes.add(cv.testedOnNote());
+        allNotes.add("Verdict (from the " + cv.title() + ", which tests every labelled object once): " + c.headline.get("verdict"));
+        Map<String, Object> h = new LinkedHashMap<>(headline);
+        h.put("cross_validation", c.headline);
+        h.put("fused_beats_best_single_branch", c.headline.get("fused_beats_best_single_branch"));
+        h.put("verdict", c.headline.get("verdict"));
+        return new ModelEvaluation(modelVersion, all, testCounts, allNotes, h);
     }
 
     /** @return the report's notes: coverage and the fused-versus-best-branch verdict */

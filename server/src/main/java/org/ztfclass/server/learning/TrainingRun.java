@@ -56,8 +56,20 @@ public record TrainingRun(ModelBundle bundle, StratifiedSplit split, List<Object
                 throw new IllegalArgumentException("need at least 2 labelled objects of " + c + " to train and test; have " + all);
             }
         }
-        StratifiedSplit split = StratifiedSplit.of(labelled, TEST_FRACTION, seed);
-        MultimodalTrainer.Result r = new MultimodalTrainer(seed, progress).train(split.train());
+        return train(StratifiedSplit.of(labelled, TEST_FRACTION, seed), seed, new MultimodalTrainer(seed, progress));
+    }
+
+    /**
+     * Trains on a given split (a cross-validation fold, or the standard split of
+     * {@link #train(List, long, TrainingProgress)}): every branch and the fusion through
+     * {@code trainer}, the manifest counting what each branch trained and is tested on.
+     *
+     * @param split   training objects and the objects held out from them
+     * @param seed    recorded in the manifest and the version name
+     * @param trainer the multimodal training (its seed and epochs)
+     */
+    public static TrainingRun train(StratifiedSplit split, long seed, MultimodalTrainer trainer) throws XGBoostError {
+        MultimodalTrainer.Result r = trainer.train(split.train());
         String version = Instant.now().truncatedTo(ChronoUnit.SECONDS) + "-fused-s" + seed;
         Map<String, Map<String, Integer>> trainedOn = new LinkedHashMap<>(r.trainedOn());
         trainedOn.put("xgboost_with_light_curve", countByClass(split.train().stream().filter(TrainingRun::hasLightCurve).toList()));
