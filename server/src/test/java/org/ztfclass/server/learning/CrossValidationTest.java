@@ -30,7 +30,7 @@ import org.ztfclass.server.store.StoreWriter;
 import org.ztfclass.votables.domain.TransientClass;
 
 /**
- * Cross-validation on a tiny real labelled set (shipped BTS catalogue rows and the ALeRCE
+ * Cross-validation on a tiny real labelled set (the first shipped BTS catalogue rows and the ALeRCE
  * supernovae with alert-stream detections, so the LSTM trains in the folds), with few epochs:
  * every object is tested once, the counts per branch add up, the report carries the CV rows and
  * the same seed gives the same figures.
@@ -49,8 +49,10 @@ class CrossValidationTest {
     @BeforeAll
     static void runOnce() throws Exception {
         Path db = tmp.resolve("cv.db");
-        new IngestService(new StoreWriter(Database.open(db))).ingest(
-                List.of(Samples.path("catalogues"), Samples.path("alerce-30sne")), IngestProgress.SILENT);
+        // the first 150 rows of the shipped BTS catalogue (all three classes) keep the ingest quick
+        Path bts = Files.createDirectories(tmp.resolve("catalogue")).resolve("bts.csv");
+        Files.write(bts, Files.readAllLines(Samples.path("catalogues").resolve("bts.csv")).subList(0, 151));
+        new IngestService(new StoreWriter(Database.open(db))).ingest(List.of(bts, Samples.path("alerce-30sne")), IngestProgress.SILENT);
         List<LabelledObject> labelled = new ArrayList<>(new ObjectDataLoader(Database.open(db)).labelled());
         labelled.sort(Comparator.comparing(o -> o.data().objectId()));
         // every object with an alert-stream light curve, plus the first 8 of each class by id
