@@ -70,16 +70,16 @@ public final class ZtfQueryLoader {
             body = in.readAllBytes();
         }
         String spec = query.specification();
+        if (response.statusCode() != 200) {
+            Matcher m = ERROR.matcher(new String(body, StandardCharsets.UTF_8));
+            throw new TableFormatException(":ztf:" + spec + ": ztfclass server answered " + response.statusCode()
+                    + (m.find() ? ": " + m.group(1) : ""));
+        }
         StarTable table;
         try {
             table = VotableReader.read(new ByteArrayInputStream(body), url.toString());
         } catch (BadInputException e) {
-            Matcher m = ERROR.matcher(new String(body, StandardCharsets.UTF_8));
-            throw new TableFormatException(":ztf:" + spec + ": " + (m.find() ? m.group(1)
-                    : "ztfclass server answered " + response.statusCode() + ", not a VOTable: " + e.getMessage()));
-        }
-        if (response.statusCode() != 200) {
-            throw new IOException(":ztf:" + spec + ": ztfclass server answered " + response.statusCode());
+            throw new TableFormatException(":ztf:" + spec + ": the ztfclass server's answer is not a VOTable: " + e.getMessage());
         }
         if (query.hasCone()) {
             table = cone(table, query);

@@ -189,6 +189,12 @@ class ZtfLoadDialogTest {
         dialog.form().set("minprob", "");
         dialog.form().set("ra", "10");
         assertTrue(assertThrows(IllegalArgumentException.class, dialog::createTableLoader).getMessage().contains("ra, dec and radius"));
+        ZtfLoadDialog stage = configured();
+        stage.form().set("server", url);
+        // no form field for dropped_by: the server's own check of it, reached through the shared loader
+        IOException refused = assertThrows(IOException.class,
+                () -> ZtfQueryLoader.load(ZtfQuery.parse("dropped_by=nosuchstage"), stage.form().server(), null));
+        assertTrue(refused.getMessage().contains("400") && refused.getMessage().contains("dropped_by"), refused.getMessage());
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
