@@ -16,6 +16,16 @@ final class ServerSettings {
     private ServerSettings() {
     }
 
+    /** The server base URL ({@code ztfclass.server}, default {@code http://localhost:7070}). */
+    static String server() {
+        return System.getProperty(SERVER_PROPERTY, "http://localhost:7070");
+    }
+
+    /** The API token ({@code ztfclass.token}), or null. */
+    static String token() {
+        return System.getProperty(TOKEN_PROPERTY);
+    }
+
     static ServerClient client() {
         return new ServerClient(URI.create(System.getProperty(SERVER_PROPERTY, "http://localhost:7070")),
                 System.getProperty(TOKEN_PROPERTY));
