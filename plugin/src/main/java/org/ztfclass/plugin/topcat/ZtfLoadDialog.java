@@ -15,7 +15,7 @@ import uk.ac.starlink.table.gui.TableLoader;
  * {@link ZtfQueryLoader} from the server typed in the form. Register with
  * {@code -Dstartable.load.dialogs=org.ztfclass.plugin.topcat.ZtfLoadDialog} (done by
  * {@code install/topcat-ztfclass}). Written against the STIL 4.1 API (Debian STILTS 3.4.7 and
- * TOPCAT 4.10 bundle 4.1.x). {@link #createTableLoader()} throws {@link IllegalArgumentException}
+ * Debian TOPCAT 4.8.7 use STIL 4.1.3). {@link #createTableLoader()} throws {@link IllegalArgumentException}
  * naming a bad field (TOPCAT shows it); the loader's {@link TableLoader#getLabel label} is
  * {@code ztf:SPECIFICATION}, so the loaded table can be reloaded with the scheme.
  */
