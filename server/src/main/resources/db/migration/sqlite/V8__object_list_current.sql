@@ -37,13 +37,17 @@ UPDATE objects SET (cur_model_version, cur_predicted_class, cur_p_sn_ia, cur_p_s
 UPDATE objects SET cur_funnel_stage = (SELECT fd.stage FROM funnel_drops fd
     WHERE fd.run_id = (SELECT MAX(id) FROM funnel_runs) AND fd.object_id = objects.object_id AND fd.rescued = 0);
 
--- Indexes for the list's filters (equality first) and sorts (last column).
+-- Indexes for the list's filters (equality columns first) and sorts (then the sort column and the
+-- object id that breaks its ties, so no filter needs a sort of its matches).
 CREATE INDEX objects_cur_label ON objects (cur_label_class, object_id);
-CREATE INDEX objects_cur_label_first ON objects (cur_label_class, first_detection_jd);
+CREATE INDEX objects_cur_label_first ON objects (cur_label_class, first_detection_jd, object_id);
 CREATE INDEX objects_cur_predicted ON objects (cur_predicted_class, object_id);
 CREATE INDEX objects_cur_p_max ON objects (cur_p_max, object_id);
 CREATE INDEX objects_cur_stage ON objects (cur_funnel_stage, cur_label_class, object_id);
-CREATE INDEX objects_cur_stage_first ON objects (cur_funnel_stage, cur_label_class, first_detection_jd);
+CREATE INDEX objects_cur_stage_first ON objects (cur_funnel_stage, cur_label_class, first_detection_jd, object_id);
+CREATE INDEX objects_cur_stage_predicted_first ON objects (cur_funnel_stage, cur_label_class, cur_predicted_class, first_detection_jd, object_id);
+DROP INDEX objects_first_detection;
+CREATE INDEX objects_first_detection_id ON objects (first_detection_jd, object_id);
 
 -- A new object (funnel drops carry no foreign key, so one may precede its object).
 CREATE TRIGGER objects_current_insert AFTER INSERT ON objects
