@@ -117,7 +117,7 @@ public final class WebBenchmark {
                     out.printf(Locale.ROOT, "             %-95s p99 %7.2f ms%n", which < FILTERS.length ? FILTERS[which] : "ra=..&dec=..&radius=2 (random cone)", pct(x, 99));
                 }
                 double[] sorted = measure(http, i -> base + "/queue?sort=probability&dir=desc", Math.max(20, requests / 50), clients);
-                out.printf(Locale.ROOT, "not in the mix: every object sorted by probability (no index): p50 %.0f ms  p99 %.0f ms%n", pct(sorted, 50), pct(sorted, 99));
+                out.printf(Locale.ROOT, "not in the mix: every object sorted by probability (index objects_cur_p_max, migration V8): p50 %.0f ms  p99 %.0f ms%n", pct(sorted, 50), pct(sorted, 99));
             } finally {
                 server.stop();
             }

@@ -18,6 +18,8 @@ public final class Database {
 
     private final String url;
     private final Path file;
+    private final ThreadLocal<Connection> scoped = new ThreadLocal<>();
+    private final java.util.concurrent.atomic.LongAdder opened = new java.util.concurrent.atomic.LongAdder();
 
     private Database(Path file) {
         this.file = file;
@@ -76,8 +78,38 @@ public final class Database {
         }
     }
 
-    /** @return a new connection in auto-commit mode; the caller closes it */
+    /**
+     * @return a new connection in auto-commit mode; the caller closes it. Inside a
+     *     {@link #readScope()} of this thread: the scope's connection, whose close does nothing
+     */
     public Connection connect() throws SQLException {
+        Connection inScope = scoped.get();
+        if (inScope != null) {
+            return ReadScope.unclosable(inScope);
+        }
+        return open();
+    }
+
+    /**
+     * Opens one connection that every {@link #connect()} of this thread answers until the scope
+     * is closed (see {@link ReadScope}); inside another scope of this thread, a no-op scope.
+     */
+    public ReadScope readScope() throws SQLException {
+        if (scoped.get() != null) {
+            return new ReadScope(scoped, null);
+        }
+        Connection c = open();
+        scoped.set(c);
+        return new ReadScope(scoped, c);
+    }
+
+    /** @return how many connections this instance has opened (scoped ones count once) */
+    public long connectionsOpened() {
+        return opened.sum();
+    }
+
+    private Connection open() throws SQLException {
+        opened.increment();
         Connection c = DriverManager.getConnection(url);
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA foreign_keys=ON");

@@ -16,13 +16,17 @@ import org.ztfclass.votables.domain.TransientClass;
  * <p>Filters (null: no filter): current label class, predicted class, range of the predicted
  * class's probability, label status, funnel stage of the latest run ({@code none}: passed), range
  * of first-detection JD, and a sky cone (centre and radius in degrees, exact great-circle
- * distance). Probabilities are those of the newest model version in the store. Sorting by one
- * {@link Sort} key, ties broken by object id. Pages are fetched with one row more than asked, to
- * know whether another page follows; nothing counts every match, so a page of a broad filter over
- * hundreds of thousands of objects costs what the page costs. Conditions on the joined label,
- * prediction and funnel rows are written with {@code IFNULL} so that SQLite keeps walking the
- * objects in the requested order (an index) and stops at the page's end, instead of turning the
- * outer join into a scan of the joined table and a sort.
+ * distance). Probabilities are those of the current model version: the newest serving version,
+ * else the newest version. Sorting by one {@link Sort} key, ties broken by object id. Pages are
+ * fetched with one row more than asked, to know whether another page follows; nothing counts every
+ * match.
+ *
+ * <p>The label, prediction and funnel conditions read the per-object "current" columns of
+ * {@code objects} (migration V8: newest label class, current version's class and probabilities,
+ * newest funnel run's stage), which triggers keep equal to what joining the label, prediction and
+ * funnel tables would give, in the writer's own transaction; indexes on them put each filter's
+ * rows in the sort's order, so a page costs what the page costs. A cone adds an RA window to its
+ * Dec band where that is exact (away from the poles), so the position index narrows both.
  */
 public final class ObjectListing {
 
@@ -30,7 +34,7 @@ public final class ObjectListing {
     public enum Sort {
         OBJECT_ID("o.object_id"), FIRST_DETECTION("o.first_detection_jd"), LAST_DETECTION("o.last_detection_jd"),
         DETECTIONS("o.n_detections"), PEAK_MAG("MIN(COALESCE(o.peak_mag_g, 99), COALESCE(o.peak_mag_r, 99), COALESCE(o.peak_mag_i, 99))"),
-        PROBABILITY("MAX(p.p_sn_ia, p.p_sn_ii, p.p_other)");
+        PROBABILITY("o.cur_p_max");
 
         final String expression;
 
@@ -65,12 +69,6 @@ public final class ObjectListing {
     public record Page(List<Row> rows, boolean hasNext) {
     }
 
-    private static final String FROM = " FROM objects o "
-            + "LEFT JOIN labels l ON l.id = (SELECT MAX(id) FROM labels WHERE object_id = o.object_id) "
-            + "LEFT JOIN predictions p ON p.object_id = o.object_id "
-            + "AND p.model_version = (SELECT version FROM model_versions ORDER BY created_at DESC, version DESC LIMIT 1) "
-            + "LEFT JOIN funnel_drops fd ON fd.run_id = (SELECT MAX(id) FROM funnel_runs) AND fd.object_id = o.object_id AND fd.rescued = 0 ";
-
     private final Database db;
 
     public ObjectListing(Database db) {
@@ -85,7 +83,7 @@ public final class ObjectListing {
                 + (q.sort() == Sort.OBJECT_ID ? "" : ", o.object_id" + (q.descending() ? " DESC" : ""));
         String select = "SELECT o.object_id, o.ra, o.dec, o.first_detection_jd, o.last_detection_jd, o.n_detections, "
                 + "NULLIF(MIN(COALESCE(o.peak_mag_g, 99), COALESCE(o.peak_mag_r, 99), COALESCE(o.peak_mag_i, 99)), 99) AS peak_mag, "
-                + "l.top_class, p.predicted_class, MAX(p.p_sn_ia, p.p_sn_ii, p.p_other) AS p_max, p.model_version, fd.stage" + FROM
+                + "o.cur_label_class, o.cur_predicted_class, o.cur_p_max, o.cur_model_version, o.cur_funnel_stage FROM objects o "
                 + where + order + " LIMIT ? OFFSET ?";
         List<Row> rows = new ArrayList<>();
         try (Connection c = db.connect()) {
@@ -97,8 +95,8 @@ public final class ObjectListing {
                     while (rs.next()) {
                         rows.add(new Row(rs.getString(1), Sql.getDouble(rs, "ra"), Sql.getDouble(rs, "dec"),
                                 Sql.getDouble(rs, "first_detection_jd"), Sql.getDouble(rs, "last_detection_jd"), rs.getInt("n_detections"),
-                                Sql.getDouble(rs, "peak_mag"), rs.getString("top_class"), rs.getString("predicted_class"),
-                                Sql.getDouble(rs, "p_max"), rs.getString("model_version"), rs.getString("stage")));
+                                Sql.getDouble(rs, "peak_mag"), rs.getString("cur_label_class"), rs.getString("cur_predicted_class"),
+                                Sql.getDouble(rs, "cur_p_max"), rs.getString("cur_model_version"), rs.getString("cur_funnel_stage")));
                     }
                 }
             }
@@ -110,28 +108,28 @@ public final class ObjectListing {
     private static String where(Query q, List<Object> args) {
         List<String> c = new ArrayList<>();
         if (q.labelClass() != null) {
-            c.add("IFNULL(l.top_class, '') = ?");
+            c.add("o.cur_label_class = ?");
             args.add(q.labelClass().name());
         }
         if (q.labelled() != null) {
-            c.add(q.labelled() ? "IFNULL(l.id, 0) <> 0" : "IFNULL(l.id, 0) = 0");
+            c.add(q.labelled() ? "o.cur_label_class IS NOT NULL" : "o.cur_label_class IS NULL");
         }
         if (q.predictedClass() != null) {
-            c.add("IFNULL(p.predicted_class, '') = ?");
+            c.add("o.cur_predicted_class = ?");
             args.add(q.predictedClass().name());
         }
         if (q.minProbability() != null) {
-            c.add("IFNULL(MAX(p.p_sn_ia, p.p_sn_ii, p.p_other), -1) >= ?");
+            c.add("IFNULL(o.cur_p_max, -1) >= ?");
             args.add(q.minProbability());
         }
         if (q.maxProbability() != null) {
-            c.add("IFNULL(MAX(p.p_sn_ia, p.p_sn_ii, p.p_other), 2) <= ?");
+            c.add("IFNULL(o.cur_p_max, 2) <= ?");
             args.add(q.maxProbability());
         }
         if (ObjectFilter.PASSED.equals(q.funnelStage())) {
-            c.add("IFNULL(fd.stage, '') = ''");
+            c.add("o.cur_funnel_stage IS NULL");
         } else if (q.funnelStage() != null) {
-            c.add("IFNULL(fd.stage, '') = ?");
+            c.add("o.cur_funnel_stage = ?");
             args.add(q.funnelStage());
         }
         if (q.firstDetectionFromJd() != null) {
@@ -146,6 +144,7 @@ public final class ObjectListing {
             c.add("o.dec BETWEEN ? AND ?");
             args.add(q.dec() - q.radiusDeg());
             args.add(q.dec() + q.radiusDeg());
+            raWindow(q.ra(), q.dec(), q.radiusDeg(), c, args);
             c.add("2 * asin(sqrt(pow(sin(radians(o.dec - ?) / 2), 2) + cos(radians(o.dec)) * cos(radians(?)) "
                     + "* pow(sin(radians(o.ra - ?) / 2), 2))) <= radians(?)");
             args.add(q.dec());
@@ -154,6 +153,34 @@ public final class ObjectListing {
             args.add(q.radiusDeg());
         }
         return c.isEmpty() ? "" : "WHERE " + String.join(" AND ", c);
+    }
+
+    /**
+     * Adds the RA window that holds every position within {@code r} degrees of ({@code ra},
+     * {@code dec}): half-width asin(sin r / cos dec) (the cone's widest RA extent), wrapped at
+     * 0/360; nothing where the cone reaches a pole or spans half the sky. A superset: the exact
+     * distance condition still decides.
+     */
+    static void raWindow(double ra, double dec, double r, List<String> c, List<Object> args) {
+        if (Math.abs(dec) + r >= 89.0 || r >= 45.0) {
+            return;
+        }
+        double s = Math.sin(Math.toRadians(r)) / Math.cos(Math.toRadians(dec));
+        if (s >= 1.0) {
+            return;
+        }
+        double half = Math.toDegrees(Math.asin(s)) * 1.000001 + 1e-9;
+        double lo = ra - half;
+        double hi = ra + half;
+        if (lo >= 0 && hi <= 360) {
+            c.add("o.ra BETWEEN ? AND ?");
+            args.add(lo);
+            args.add(hi);
+        } else {
+            c.add("(o.ra >= ? OR o.ra <= ?)");
+            args.add(lo < 0 ? lo + 360 : lo);
+            args.add(hi > 360 ? hi - 360 : hi);
+        }
     }
 
     private static int bind(PreparedStatement ps, List<Object> args) throws SQLException {

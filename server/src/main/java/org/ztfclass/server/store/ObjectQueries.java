@@ -31,6 +31,11 @@ public final class ObjectQueries {
 
     private final Database db;
 
+    /** @return a {@link ReadScope} on this store: the caller's reads on this thread share one connection until it closes */
+    public ReadScope readScope() throws java.sql.SQLException {
+        return db.readScope();
+    }
+
     public ObjectQueries(Database db) {
         this.db = db;
     }

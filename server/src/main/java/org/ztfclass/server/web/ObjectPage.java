@@ -54,8 +54,14 @@ public final class ObjectPage {
         return this;
     }
 
-    /** Renders {@code /objects/{objectId}}. */
+    /** Renders {@code /objects/{objectId}}, every section reading through one store connection. */
     public void render(Context ctx) throws SQLException {
+        try (org.ztfclass.server.store.ReadScope scope = queries.readScope()) {
+            renderIn(ctx);
+        }
+    }
+
+    private void renderIn(Context ctx) throws SQLException {
         String id = ctx.pathParam("objectId");
         Optional<ZtfObject> found = queries.object(id);
         if (found.isEmpty()) {
