@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +22,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.ztfclass.server.Samples;
 import org.ztfclass.server.api.ApiServer;
 import org.ztfclass.server.ingest.IngestProgress;
@@ -66,14 +63,7 @@ class CrossmatchPanelPageTest {
                 CatalogueAnswerReader.read(recorded, "recorded", gaia, 50.0453078, 8.7488721).records(), 0);
         cache.storeFailure(key, "CDS VizieR", Instant.now(), "CDS VizieR I/355/gaiadr3 for " + ID + ": no answer within 30000 ms");
         server = new ApiServer(db).start("127.0.0.1", 0);
-        File driver = new File("/usr/bin/chromedriver");
-        assertTrue(driver.canExecute(), "Debian's chromium-driver is needed (install/run-tests and .ci/run install it)");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                "--user-data-dir=" + Files.createDirectories(tmp.resolve("chromium-profile")));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver).usingAnyFreePort().build(), options);
+        browser = HeadlessChromium.start(tmp.resolve("chromium-profile"));
     }
 
     @AfterAll

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -20,8 +18,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.ztfclass.server.Samples;
 import org.ztfclass.server.api.ApiServer;
 import org.ztfclass.server.funnel.FunnelConfig;
@@ -56,14 +52,7 @@ class PagesAccessibilityTest {
         new FunnelRunner(new FunnelStore(db)).run(FunnelConfig.defaults());
         StoreScoring.scoreAll(db, TrainedModel.trainAndSave(new ObjectDataLoader(db).labelled(), 9, tmp.resolve("model")).bundle());
         server = new ApiServer(db).start("127.0.0.1", 0);
-        File driver = new File("/usr/bin/chromedriver");
-        assertTrue(driver.canExecute(), "Debian's chromium-driver is needed (install/run-tests and .ci/run install it)");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                "--user-data-dir=" + Files.createDirectories(tmp.resolve("chromium-profile")));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver).usingAnyFreePort().build(), options);
+        browser = HeadlessChromium.start(tmp.resolve("chromium-profile"));
     }
 
     @AfterAll

@@ -8,10 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
-import java.io.File;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,8 +30,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.ztfclass.server.Samples;
 import org.ztfclass.server.api.ApiServer;
@@ -95,14 +91,7 @@ class WebApplicationTest {
         new LabelService(db).submit(users.byName("boss").orElseThrow(), LabelSource.WEB,
                 List.of(new LabelRequest(XSS_OBJECT, "CV", null, XSS_COMMENT)));
         server = new ApiServer(db).start("127.0.0.1", 0).modelBundle(model);
-        File driver = new File("/usr/bin/chromedriver");
-        assertTrue(driver.canExecute(), "Debian's chromium-driver is needed (install/run-tests and .ci/run install it)");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                "--user-data-dir=" + Files.createDirectories(tmp.resolve("chromium-profile")));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver).usingAnyFreePort().build(), options);
+        browser = HeadlessChromium.start(tmp.resolve("chromium-profile"));
     }
 
     @AfterAll
