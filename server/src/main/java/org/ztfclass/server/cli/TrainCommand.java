@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 /** {@code ztfclass train}: train the classifier on the labelled objects and write a model bundle with its evaluation. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train the classifier (XGBoost, LSTM, CNN and their fusion) on the labelled objects in the store (or those "
-                + "listed in --labels) plus the labelled training alerts, holding out 20% per class (by object, fixed seed) for the "
+                + "listed in --labels) plus the labelled training alerts, holding out 20%% per class (by object, fixed seed) for the "
                 + "evaluation written into the bundle.")
 final class TrainCommand implements Callable<Integer> {
 

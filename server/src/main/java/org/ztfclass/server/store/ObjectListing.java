@@ -21,12 +21,15 @@ import org.ztfclass.votables.domain.TransientClass;
  * fetched with one row more than asked, to know whether another page follows; nothing counts every
  * match.
  *
- * <p>The label, prediction and funnel conditions read the per-object "current" columns of
- * {@code objects} (migration V8: newest label class, current version's class and probabilities,
- * newest funnel run's stage), which triggers keep equal to what joining the label, prediction and
- * funnel tables would give, in the writer's own transaction; indexes on them put each filter's
- * rows in the sort's order, so a page costs what the page costs. A cone adds an RA window to its
- * Dec band where that is exact (away from the poles), so the position index narrows both.
+ * <p>The label and prediction conditions read the per-object "current" columns of
+ * {@code objects} (migration V8: newest label class, current version's class and probabilities),
+ * which triggers keep equal to what joining the label and prediction tables would give, in the
+ * writer's own transaction; indexes on them put each filter's rows in the sort's order, so a page
+ * costs what the page costs. The funnel verdict is read where the funnel writes it (migration V9):
+ * the newest run's {@code funnel_drops}, a primary-key probe per candidate row; a stage that
+ * dropped few objects ({@value #SMALL_STAGE} or fewer) is listed from its own drops instead,
+ * which are then sorted. A cone adds an RA window to its Dec band where that is exact (away from
+ * the poles), so the position index narrows both.
  */
 public final class ObjectListing {
 
@@ -69,24 +72,41 @@ public final class ObjectListing {
     public record Page(List<Row> rows, boolean hasNext) {
     }
 
+    /** A stage that dropped at most this many objects is listed from its drops, not probed per object. */
+    static final int SMALL_STAGE = 20_000;
+
+    private static final String LATEST_RUN = "(SELECT MAX(id) FROM funnel_runs)";
+    private static final String DROP_OF_O = "SELECT %s FROM funnel_drops fd WHERE fd.run_id = " + LATEST_RUN
+            + " AND fd.object_id = o.object_id AND fd.rescued = 0";
+
     private final Database db;
+    private final int smallStage;
 
     public ObjectListing(Database db) {
+        this(db, SMALL_STAGE);
+    }
+
+    /** @param smallStage list a stage from its drops when it dropped at most this many objects (tests set both ways) */
+    ObjectListing(Database db, int smallStage) {
         this.db = db;
+        this.smallStage = smallStage;
     }
 
     /** @return the requested page of the objects that pass {@code q} */
     public Page page(Query q) throws SQLException {
-        List<Object> args = new ArrayList<>();
-        String where = where(q, args);
-        String order = " ORDER BY " + q.sort().expression + (q.descending() ? " DESC" : " ASC")
-                + (q.sort() == Sort.OBJECT_ID ? "" : ", o.object_id" + (q.descending() ? " DESC" : ""));
-        String select = "SELECT o.object_id, o.ra, o.dec, o.first_detection_jd, o.last_detection_jd, o.n_detections, "
-                + "NULLIF(MIN(COALESCE(o.peak_mag_g, 99), COALESCE(o.peak_mag_r, 99), COALESCE(o.peak_mag_i, 99)), 99) AS peak_mag, "
-                + "o.cur_label_class, o.cur_predicted_class, o.cur_p_max, o.cur_model_version, o.cur_funnel_stage FROM objects o "
-                + where + order + " LIMIT ? OFFSET ?";
         List<Row> rows = new ArrayList<>();
         try (Connection c = db.connect()) {
+            boolean fromDrops = q.funnelStage() != null && !ObjectFilter.PASSED.equals(q.funnelStage())
+                    && isSmallStage(c, q.funnelStage(), smallStage);
+            List<Object> args = new ArrayList<>();
+            String where = where(q, fromDrops, args);
+            String order = " ORDER BY " + q.sort().expression + (q.descending() ? " DESC" : " ASC")
+                    + (q.sort() == Sort.OBJECT_ID ? "" : ", o.object_id" + (q.descending() ? " DESC" : ""));
+            String select = "SELECT o.object_id, o.ra, o.dec, o.first_detection_jd, o.last_detection_jd, o.n_detections, "
+                    + "NULLIF(MIN(COALESCE(o.peak_mag_g, 99), COALESCE(o.peak_mag_r, 99), COALESCE(o.peak_mag_i, 99)), 99) AS peak_mag, "
+                    + "o.cur_label_class, o.cur_predicted_class, o.cur_p_max, o.cur_model_version, ("
+                    + String.format(DROP_OF_O, "fd.stage") + ") AS dropped_by FROM "
+                    + (fromDrops ? "funnel_drops sd CROSS JOIN objects o " : "objects o ") + where + order + " LIMIT ? OFFSET ?";
             try (PreparedStatement ps = c.prepareStatement(select)) {
                 int i = bind(ps, args);
                 ps.setInt(i++, q.pageSize() + 1);
@@ -96,7 +116,7 @@ public final class ObjectListing {
                         rows.add(new Row(rs.getString(1), Sql.getDouble(rs, "ra"), Sql.getDouble(rs, "dec"),
                                 Sql.getDouble(rs, "first_detection_jd"), Sql.getDouble(rs, "last_detection_jd"), rs.getInt("n_detections"),
                                 Sql.getDouble(rs, "peak_mag"), rs.getString("cur_label_class"), rs.getString("cur_predicted_class"),
-                                Sql.getDouble(rs, "cur_p_max"), rs.getString("cur_model_version"), rs.getString("cur_funnel_stage")));
+                                Sql.getDouble(rs, "cur_p_max"), rs.getString("cur_model_version"), rs.getString("dropped_by")));
                     }
                 }
             }
@@ -105,8 +125,28 @@ public final class ObjectListing {
         return new Page(more ? List.copyOf(rows.subList(0, q.pageSize())) : rows, more);
     }
 
-    private static String where(Query q, List<Object> args) {
+    /** @return whether the newest run dropped at most {@code small} objects at {@code stage} (counts at most that many + 1) */
+    private static boolean isSmallStage(Connection c, String stage, int small) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM (SELECT 1 FROM funnel_drops WHERE run_id = " + LATEST_RUN
+                + " AND stage = ? AND rescued = 0 LIMIT " + (small + 1) + ")")) {
+            ps.setString(1, stage);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getLong(1) <= small;
+            }
+        }
+    }
+
+    private static String where(Query q, boolean fromDrops, List<Object> args) {
         List<String> c = new ArrayList<>();
+        if (fromDrops) {
+            c.add("sd.run_id = " + LATEST_RUN + " AND sd.stage = ? AND sd.rescued = 0 AND o.object_id = sd.object_id");
+            args.add(q.funnelStage());
+        } else if (ObjectFilter.PASSED.equals(q.funnelStage())) {
+            c.add("NOT EXISTS (" + String.format(DROP_OF_O, "1") + ")");
+        } else if (q.funnelStage() != null) {
+            c.add("EXISTS (" + String.format(DROP_OF_O, "1") + " AND fd.stage = ?)");
+            args.add(q.funnelStage());
+        }
         if (q.labelClass() != null) {
             c.add("o.cur_label_class = ?");
             args.add(q.labelClass().name());
@@ -125,12 +165,6 @@ public final class ObjectListing {
         if (q.maxProbability() != null) {
             c.add("IFNULL(o.cur_p_max, 2) <= ?");
             args.add(q.maxProbability());
-        }
-        if (ObjectFilter.PASSED.equals(q.funnelStage())) {
-            c.add("o.cur_funnel_stage IS NULL");
-        } else if (q.funnelStage() != null) {
-            c.add("o.cur_funnel_stage = ?");
-            args.add(q.funnelStage());
         }
         if (q.firstDetectionFromJd() != null) {
             c.add("o.first_detection_jd >= ?");

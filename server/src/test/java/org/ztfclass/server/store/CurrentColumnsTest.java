@@ -79,7 +79,12 @@ class CurrentColumnsTest {
 
     /** Compares every query's whole answer (and a small page of it) with the reference. */
     private static void assertSameAsReference(Database db, String after) throws Exception {
-        ObjectListing fast = new ObjectListing(db);
+        for (int smallStage : new int[] {0, ObjectListing.SMALL_STAGE}) {
+            assertSameAsReference(db, new ObjectListing(db, smallStage), after + " (stages of <= " + smallStage + " drops listed from them)");
+        }
+    }
+
+    private static void assertSameAsReference(Database db, ObjectListing fast, String after) throws Exception {
         ReferenceListing slow = new ReferenceListing(db);
         int nonEmpty = 0;
         for (ObjectListing.Query q : queries()) {
@@ -175,10 +180,38 @@ class CurrentColumnsTest {
         assertTrue(funnel.addRescue(dropped, "lister", "looks real"));
         new FunnelRunner(funnel).run(FunnelConfig.defaults());
         assertSameAsReference(db, "a second funnel run with a rescue");
+        new FunnelRunner(funnel).run(FunnelConfig.parse("faint.max_peak_mag = 18.0\n", Path.of("."), "test"));
+        assertSameAsReference(db, "a third funnel run with a stricter faint limit");
         assertFalse(new ObjectListing(db).page(new ObjectListing.Query(null, null, null, null, null, ObjectFilter.PASSED, null, null,
                 null, null, null, ObjectListing.Sort.OBJECT_ID, false, 1_000_000, 0)).rows().stream()
                 .noneMatch(r -> r.objectId().equals(dropped)), "the rescued object passes");
+
+        String passed = new ObjectListing(db).page(new ObjectListing.Query(null, null, null, null, null, ObjectFilter.PASSED, null, null,
+                null, null, null, ObjectListing.Sort.OBJECT_ID, false, 1, 0)).rows().get(0).objectId();
+        try (FunnelStore.Recorder killed = funnel.startRun("abandoned")) {
+            killed.drop(passed, "faint", "peak", "abandoned run", false);
+        }
+        assertSameAsReference(db, "a funnel run abandoned before it finished");
+
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO funnel_runs (started_at, config) VALUES ('by hand', '')");
+            s.execute("INSERT INTO funnel_drops (run_id, object_id, stage, category, reason, rescued) "
+                    + "VALUES ((SELECT MAX(id) FROM funnel_runs), '" + passed + "', 'faint', 'peak', 'by hand', 0)");
+            // a drop may precede its object (funnel_drops has no foreign key): the object arrives dropped
+            s.execute("INSERT INTO funnel_drops (run_id, object_id, stage, category, reason, rescued) "
+                    + "VALUES ((SELECT MAX(id) FROM funnel_runs), 'ZTF26zzzlate', 'bogus', 'rb', 'by hand', 0)");
+            s.execute("INSERT INTO objects (object_id, ra, dec, first_detection_jd, created_at, updated_at) "
+                    + "VALUES ('ZTF26zzzlate', 10, 10, 2461000, 'now', 'now')");
+        }
+        assertSameAsReference(db, "a run written by plain SQL, outside the recorder");
+        assertTrue(new ObjectListing(db).page(new ObjectListing.Query(null, null, null, null, null, "faint", null, null,
+                null, null, null, ObjectListing.Sort.OBJECT_ID, false, 1_000_000, 0)).rows().stream()
+                .anyMatch(r -> r.objectId().equals(passed)), "the hand-written drop counts");
+        assertEquals(List.of("ZTF26zzzlate"), new ObjectListing(db).page(new ObjectListing.Query(null, null, null, null, null, "bogus",
+                null, null, null, null, null, ObjectListing.Sort.OBJECT_ID, false, 1_000_000, 0)).rows().stream()
+                .map(ObjectListing.Row::objectId).toList(), "an object inserted after its drop arrives dropped");
     }
+
 
     @Test
     void migrationBackfillsAStoreWrittenBeforeIt() throws Exception {
