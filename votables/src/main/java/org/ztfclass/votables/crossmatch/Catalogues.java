@@ -38,13 +38,17 @@ public final class Catalogues {
                 List.of("CompName", "Component_name"),
                 List.of(Quantity.fluxDensity("S3GHz", "S", 3.0, List.of("Ftot", "Total_flux"), List.of("e_Ftot", "E_Total_flux"),
                         "mJy")), -40.5, 90, null));
-        add(new CatalogueDefinition("racs", "RACS-low DR1", Waveband.RADIO, "J/other/PASA/38.58/gausscut", 1,
-                List.of("Gaussian_ID", "Gaussian", "Name"),
+        // VizieR's gausscut names the Gaussian id GID and its flux Ftot (flint-crew/flint's catalogue
+        // definitions); the older guesses stay as alternatives
+        add(new CatalogueDefinition("racs", "RACS-low DR1", Waveband.RADIO, "J/other/PASA/38.58/gausscut", 2,
+                List.of("GID", "Gaussian_ID", "Gaussian", "Name"),
                 List.of(Quantity.fluxDensity("S0.888GHz", "UHF", 0.8875, List.of("Ftot", "Total_flux_Gaussian", "Stot"),
                         List.of("e_Ftot", "E_Total_flux_Gaussian", "e_Stot"), "mJy")), -90, 30.5, null));
-        add(new CatalogueDefinition("lotss", "LoTSS DR2", Waveband.RADIO, "J/A+A/659/A1/catalog", 1, List.of("Source", "Source_Name"),
-                List.of(Quantity.fluxDensity("S0.144GHz", "HBA", 0.144, List.of("Stotal", "Total_flux"), List.of("e_Stotal", "E_Total_flux"),
-                        "mJy")), 0, 90, null));
+        // VizieR: Source, SpeakTot / e_SpeakTot (mJy), per the catalogue's ReadMe, which gives the
+        // LoTSS release's own names Source_Name and Total_flux (E_Total_flux is not confirmed)
+        add(new CatalogueDefinition("lotss", "LoTSS DR2", Waveband.RADIO, "J/A+A/659/A1/catalog", 2, List.of("Source", "Source_Name"),
+                List.of(Quantity.fluxDensity("S0.144GHz", "HBA", 0.144, List.of("SpeakTot", "Total_flux"),
+                        List.of("e_SpeakTot", "E_Total_flux"), "mJy")), 0, 90, null));
     }
 
     private Catalogues() {
