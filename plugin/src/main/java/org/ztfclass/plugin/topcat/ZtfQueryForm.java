@@ -39,7 +39,7 @@ final class ZtfQueryForm {
         add("Server URL", KeyEvent.VK_U, server, "Base URL of the ztfclass server, e.g. http://localhost:7070");
         add("API token", KeyEvent.VK_T, token, "Your API token from the web UI's token page; empty for none");
         field("class", "Predicted class", KeyEvent.VK_P, combo(ANY, "SN_IA", "SN_II", "OTHER"),
-                "Only objects the latest model puts in this class");
+                "Only objects the current (serving) model version puts in this class");
         field("minprob", "Minimum probability", KeyEvent.VK_M, new JTextField(6),
                 "Lowest model probability of the predicted class, 0 to 1; empty for any");
         field("status", "Label status", KeyEvent.VK_S, combo(ANY, "labelled", "unlabelled"),

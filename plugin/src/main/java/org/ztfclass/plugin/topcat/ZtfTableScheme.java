@@ -7,7 +7,7 @@ import uk.ac.starlink.table.TableScheme;
 
 /**
  * The {@code :ztf:} table scheme: {@code :ztf:class=SN_IA&minprob=0.9} loads, from the ztfclass
- * server, the objects the latest model puts in a class with at least that probability. Keys:
+ * server, the objects the current (serving) model version puts in a class with at least that probability. Keys:
  * {@code class} (predicted class), {@code minprob} (0..1), {@code label} (current label class),
  * {@code status} (labelled/unlabelled), {@code dropped_by} (funnel stage, or {@code none} for
  * those that passed), a sky cone {@code ra}/{@code dec}/{@code radius} (degrees), {@code limit}

@@ -23,8 +23,8 @@ import uk.ac.starlink.table.StarTable;
 /**
  * {@code POST /api/objects/match}: the user's own VOTable (from TOPCAT, Aladin, astropy) comes
  * back with ztfclass's columns appended to every row: the matched object (by id, else the
- * nearest within {@code radius_arcsec}, default 1.5), its position, how it matched, the latest model's
- * probabilities and class, the current label, detections, peak magnitude and the object page.
+ * nearest within {@code radius_arcsec}, default 1.5), its position, how it matched, the current (serving)
+ * model version's probabilities and class, the current label, detections, peak magnitude and the object page.
  * Rows ztfclass does not know are kept, marked {@code match = none}. The user's columns keep
  * their names; an appended name that clashes gets the suffix {@code _ztf}. The nearest radio
  * source and the host candidate come from the cross-match cache, never from a remote service.

@@ -72,16 +72,22 @@ final class ObjectHandlers {
         body.put("catalogue_entries", queries.catalogueEntries(id));
         body.put("labels", queries.labels(id));
         body.put("alerts", queries.alerts(id));
+        // the current model version's prediction first (marked "current"), then the others, newest first
+        var history = this.predictions.forObject(id);
         List<Map<String, Object>> predictions = new java.util.ArrayList<>();
-        for (var p : this.predictions.of(id)) {
+        for (var vp : history.all()) {
+            var p = vp.prediction();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("model_version", p.modelVersion());
             m.put("p_SN_IA", p.pSnIa());
             m.put("p_SN_II", p.pSnII());
             m.put("p_OTHER", p.pOther());
             m.put("predicted_class", p.predictedClass().name());
+            m.put("current", vp.current());
+            m.put("status", vp.status());
             predictions.add(m);
         }
+        body.put("current_model_version", history.currentVersion());
         body.put("predictions", predictions);
         Map<String, String> links = new LinkedHashMap<>();
         String base = "/api/objects/" + id;

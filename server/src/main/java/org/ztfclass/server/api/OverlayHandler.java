@@ -81,7 +81,7 @@ final class OverlayHandler {
             TableColumn.of("p_class", Double.class, "", "stat.probability", "The model's probability of its predicted class",
                     Row::pClass),
             TableColumn.of("label_class", String.class, "", "src.class", "Current class from label events", r -> r.o().labelClass()),
-            TableColumn.of("predicted_class", String.class, "", "src.class", "Latest model's predicted class",
+            TableColumn.of("predicted_class", String.class, "", "src.class", "The current (serving) model version's predicted class",
                     r -> r.p() == null ? null : r.p().predictedClass().name()),
             TableColumn.of("n_detections", Integer.class, "count", "meta.number;obs", "Number of detections", r -> r.o().nDetections()),
             TableColumn.of("peak_mag", Double.class, "mag", "phot.mag;stat.max", "Brightest ZTF PSF magnitude in any band", Row::peakMag),

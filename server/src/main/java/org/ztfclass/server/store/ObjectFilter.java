@@ -9,7 +9,7 @@ import org.ztfclass.votables.domain.TransientClass;
  * @param labelClass only objects whose current class is this
  * @param droppedBy  only objects the latest funnel run dropped at this stage; {@link #PASSED} for
  *                   those it let through (rescued ones included)
- * @param predictedClass only objects the latest model puts in this class
+ * @param predictedClass only objects the current (serving) model version puts in this class
  * @param minProbability with {@code predictedClass}: its probability at least this; alone: the top probability at least this
  */
 public record ObjectFilter(Boolean labelled, TransientClass labelClass, String droppedBy, TransientClass predictedClass,

@@ -20,13 +20,18 @@ import org.ztfclass.votables.domain.ZtfObject;
  */
 public final class ObjectQueries {
 
-    /** The current label of an object is its most recent label event. */
+    /**
+     * The current label of an object is its most recent label event; its prediction is the one by
+     * the store's current model version (migration V8's {@code current_model_version}: the newest
+     * serving version, else the newest), so a rollback shows the version that serves, not the newest.
+     */
     private static final String OBJECT_COLUMNS =
             "SELECT o.object_id, o.ra, o.dec, o.first_detection_jd, o.last_detection_jd, o.n_detections, "
             + "o.peak_mag_g, o.peak_mag_r, o.peak_mag_i, l.top_class, l.fine_class, fd.stage, fd.reason, fd.rescued, "
             + "p.model_version, p.p_sn_ia, p.p_sn_ii, p.p_other FROM objects o "
             + "LEFT JOIN labels l ON l.id = (SELECT MAX(id) FROM labels WHERE object_id = o.object_id) "
-            + "LEFT JOIN predictions p ON p.id = (SELECT MAX(id) FROM predictions WHERE object_id = o.object_id) "
+            + "LEFT JOIN predictions p ON p.object_id = o.object_id "
+            + "AND p.model_version = (SELECT model_version FROM current_model_version WHERE id = 1) "
             + "LEFT JOIN funnel_drops fd ON fd.run_id = (SELECT MAX(id) FROM funnel_runs) AND fd.object_id = o.object_id ";
 
     private final Database db;

@@ -57,7 +57,10 @@ public final class PredictionStore {
         }
     }
 
-    /** @return the object's predictions, newest model version first */
+    /**
+     * @return the object's predictions, newest model version first (whichever serves; for the
+     *         current version's prediction first, see {@link #forObject})
+     */
     public List<Prediction> of(String objectId) throws SQLException {
         List<Prediction> out = new ArrayList<>();
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(
@@ -71,6 +74,74 @@ public final class PredictionStore {
             }
         }
         return out;
+    }
+
+    /**
+     * One object's prediction by one model version.
+     *
+     * @param status  the version's status in {@code model_versions} (serving, retired, candidate, ...)
+     * @param current whether the version is the store's current one ({@link #currentVersion()})
+     */
+    public record VersionedPrediction(Prediction prediction, String status, boolean current) {
+    }
+
+    /**
+     * An object's predictions: the current model version's first (when it scored the object),
+     * then the other versions', newest first.
+     *
+     * @param currentVersion the store's current model version, or null when there is none
+     */
+    public record ObjectPredictions(String currentVersion, List<VersionedPrediction> all) {
+
+        /** @return the current version's prediction, if it scored the object */
+        public java.util.Optional<VersionedPrediction> current() {
+            return all.isEmpty() || !all.get(0).current() ? java.util.Optional.empty() : java.util.Optional.of(all.get(0));
+        }
+
+        /** @return the other versions' predictions (history), newest first */
+        public List<VersionedPrediction> others() {
+            return current().isPresent() ? all.subList(1, all.size()) : all;
+        }
+    }
+
+    /**
+     * @return the store's current model version: the newest {@code serving} one, else the newest
+     *         (migration V8's {@code current_model_version}); empty when no version is stored
+     */
+    public java.util.Optional<String> currentVersion() throws SQLException {
+        try (Connection c = db.connect()) {
+            return java.util.Optional.ofNullable(currentVersion(c));
+        }
+    }
+
+    private static String currentVersion(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT model_version FROM current_model_version WHERE id = 1");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    /** @return the object's predictions, the current model version's first, then the others newest first */
+    public ObjectPredictions forObject(String objectId) throws SQLException {
+        List<VersionedPrediction> out = new ArrayList<>();
+        String current;
+        try (Connection c = db.connect()) {
+            current = currentVersion(c);
+            try (PreparedStatement ps = c.prepareStatement("SELECT p.*, mv.status FROM predictions p "
+                    + "LEFT JOIN model_versions mv ON mv.version = p.model_version WHERE p.object_id = ? "
+                    + "ORDER BY p.model_version IS ? DESC, p.created_at DESC, p.model_version DESC")) {
+                ps.setString(1, objectId);
+                ps.setString(2, current);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String version = rs.getString("model_version");
+                        out.add(new VersionedPrediction(new Prediction(objectId, version, rs.getDouble("p_sn_ia"), rs.getDouble("p_sn_ii"),
+                                rs.getDouble("p_other")), rs.getString("status"), version.equals(current)));
+                    }
+                }
+            }
+        }
+        return new ObjectPredictions(current, List.copyOf(out));
     }
 
     /** @return every object id in the store */

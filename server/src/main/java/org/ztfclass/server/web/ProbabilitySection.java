@@ -4,9 +4,15 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import org.ztfclass.server.store.PredictionStore;
+import org.ztfclass.server.store.PredictionStore.ObjectPredictions;
+import org.ztfclass.server.store.PredictionStore.VersionedPrediction;
 import org.ztfclass.votables.domain.Prediction;
 
-/** The model probabilities per class, newest model version first, each with its version. */
+/**
+ * The model probabilities per class: headlined, the current model version's (the serving one, so
+ * after a rollback the version that serves, not the newest); below, as history, the other
+ * versions' predictions, newest first, each with its version and status.
+ */
 final class ProbabilitySection implements ObjectSection {
 
     private final PredictionStore predictions;
@@ -17,20 +23,54 @@ final class ProbabilitySection implements ObjectSection {
 
     @Override
     public void render(ObjectView v, StringBuilder b) throws SQLException {
-        List<Prediction> ps = predictions.of(v.id());
+        ObjectPredictions ps = predictions.forObject(v.id());
         b.append("<section class=\"panel\" aria-labelledby=\"prob-h\"><h2 id=\"prob-h\">Model probabilities</h2>\n");
-        if (ps.isEmpty()) {
+        if (ps.all().isEmpty()) {
             b.append("<p>No model has scored this object yet.</p>\n");
         } else {
-            b.append("<table><caption>Probability per class, newest model first</caption><thead><tr><th scope=\"col\">Model version</th>")
-                    .append("<th scope=\"col\">SN Ia</th><th scope=\"col\">SN II</th><th scope=\"col\">Other</th><th scope=\"col\">Class</th></tr></thead><tbody>\n");
-            for (Prediction p : ps) {
-                b.append(String.format(Locale.ROOT, "<tr><th scope=\"row\">%s</th><td class=\"n\">%.3f</td><td class=\"n\">%.3f</td>"
-                        + "<td class=\"n\">%.3f</td><td>%s</td></tr>%n", Html.e(p.modelVersion()), p.pSnIa(), p.pSnII(), p.pOther(),
-                        p.predictedClass()));
+            var current = ps.current();
+            if (current.isPresent()) {
+                Prediction p = current.get().prediction();
+                b.append("<p id=\"prob-current-version\">Current model version <strong>").append(Html.e(p.modelVersion()))
+                        .append("</strong>").append(status(current.get())).append(" predicts <strong>")
+                        .append(Html.e(p.predictedClass().name())).append("</strong>.</p>\n")
+                        .append("<table id=\"prob-current\"><caption>Probability per class by the current model version, ")
+                        .append(Html.e(p.modelVersion())).append("</caption><thead><tr><th scope=\"col\">Class</th>")
+                        .append("<th scope=\"col\">Probability</th></tr></thead><tbody>\n");
+                row(b, "SN Ia", p.pSnIa());
+                row(b, "SN II", p.pSnII());
+                row(b, "Other", p.pOther());
+                b.append("</tbody></table>\n");
+            } else {
+                b.append("<p id=\"prob-current-version\">The current model version")
+                        .append(ps.currentVersion() == null ? "" : ", <strong>" + Html.e(ps.currentVersion()) + "</strong>,")
+                        .append(" has not scored this object; only other versions have (below).</p>\n");
             }
-            b.append("</tbody></table>\n");
+            List<VersionedPrediction> others = ps.others();
+            if (!others.isEmpty()) {
+                b.append("<h3 id=\"prob-history-h\">Other model versions (history, not current)</h3>\n")
+                        .append("<div class=\"scroll\"><table id=\"prob-history\"><caption>")
+                        .append("Predictions by model versions other than the current one, newest first</caption><thead><tr>")
+                        .append("<th scope=\"col\">Model version</th><th scope=\"col\">Status</th><th scope=\"col\">SN Ia</th>")
+                        .append("<th scope=\"col\">SN II</th><th scope=\"col\">Other</th><th scope=\"col\">Class</th></tr></thead><tbody>\n");
+                for (VersionedPrediction vp : others) {
+                    Prediction p = vp.prediction();
+                    b.append(String.format(Locale.ROOT, "<tr><th scope=\"row\">%s</th><td>%s</td><td class=\"n\">%.3f</td>"
+                            + "<td class=\"n\">%.3f</td><td class=\"n\">%.3f</td><td>%s</td></tr>%n", Html.e(p.modelVersion()),
+                            Html.e(vp.status() == null ? "unknown" : vp.status()), p.pSnIa(), p.pSnII(), p.pOther(), p.predictedClass()));
+                }
+                b.append("</tbody></table></div>\n");
+            }
         }
         b.append("</section>\n");
+    }
+
+    private static String status(VersionedPrediction vp) {
+        return vp.status() == null ? "" : vp.status().equals("serving") ? " (serving)"
+                : " (" + Html.e(vp.status()) + "; no version is serving, so the newest is current)";
+    }
+
+    private static void row(StringBuilder b, String name, double p) {
+        b.append(String.format(Locale.ROOT, "<tr><th scope=\"row\">%s</th><td class=\"n\">%.3f</td></tr>%n", name, p));
     }
 }

@@ -24,12 +24,15 @@ import org.ztfclass.server.funnel.FunnelConfig;
 import org.ztfclass.server.funnel.FunnelRunner;
 import org.ztfclass.server.ingest.IngestProgress;
 import org.ztfclass.server.ingest.IngestService;
+import org.ztfclass.server.learning.ModelVersions;
 import org.ztfclass.server.learning.StoreScoring;
 import org.ztfclass.server.learning.TrainedModel;
 import org.ztfclass.server.store.Database;
 import org.ztfclass.server.store.FunnelStore;
 import org.ztfclass.server.store.ObjectDataLoader;
+import org.ztfclass.server.store.PredictionStore;
 import org.ztfclass.server.store.StoreWriter;
+import org.ztfclass.votables.domain.Prediction;
 
 /**
  * The pages served today, in a real headless Chromium (Debian's, with its chromedriver): no
@@ -51,6 +54,11 @@ class PagesAccessibilityTest {
         new IngestService(new StoreWriter(db)).ingest(List.of(Samples.path("catalogues"), Samples.path("alerts")), IngestProgress.SILENT);
         new FunnelRunner(new FunnelStore(db)).run(FunnelConfig.defaults());
         StoreScoring.scoreAll(db, TrainedModel.trainAndSave(new ObjectDataLoader(db).labelled(), 9, tmp.resolve("model")).bundle());
+        // a second, newer version rolled back, so the object page shows both the serving version and the history table
+        ModelVersions versions = new ModelVersions(db);
+        String serving = versions.serving().orElseThrow().version();
+        new PredictionStore(db).write("rolled-back", null, null, List.of(new Prediction("ZTF20aaelulu", "rolled-back", 0.1, 0.8, 0.1)));
+        versions.serve(serving);
         server = new ApiServer(db).start("127.0.0.1", 0);
         browser = HeadlessChromium.start(tmp.resolve("chromium-profile"));
     }
@@ -72,6 +80,9 @@ class PagesAccessibilityTest {
         browser.manage().window().setSize(new Dimension(1366, 900));
         for (String page : PAGES) {
             browser.get(url(page));
+            if (page.startsWith("/objects/")) {
+                assertEquals(1, browser.findElements(org.openqa.selenium.By.id("prob-history")).size(), "axe sees the history table too");
+            }
             Results results = new AxeBuilder().analyze(browser);
             String violations = results.getViolations().stream()
                     .map((Rule r) -> r.getId() + " (" + r.getImpact() + "): " + r.getHelp() + " x" + r.getNodes().size())

@@ -18,7 +18,7 @@ package org.ztfclass.votables.domain;
  * @param droppedBy       the filter-funnel stage that dropped the object in the latest run, null if it passed
  *                        (or the funnel never ran)
  * @param dropReason      why, with the values the stage judged; null if not dropped
- * @param prediction      the latest model prediction, null if no model scored the object
+ * @param prediction      the current (serving) model version's prediction, null if that version did not score the object
  */
 public record ZtfObject(String objectId, Double ra, Double dec, Double firstDetectionJd, Double lastDetectionJd,
                         int nDetections, Double peakMagG, Double peakMagR, Double peakMagI,
