@@ -42,3 +42,16 @@ BEGIN
             AND p.model_version = (SELECT model_version FROM current_model_version WHERE id = 1))
         WHERE object_id = NEW.object_id;
 END;
+
+-- When a run passes few objects (FunnelStore.Recorder.PASS_LIST_LIMIT or fewer, rescued ones
+-- included), probing every object for "passed" would walk most of the store for a page; such a
+-- run also records the objects it passed, and the list starts from them. last_object_rowid is the
+-- newest objects row when the run started: rows after it were not judged by the run, and count as
+-- passed unless a drop says otherwise (as they do for the probe).
+CREATE TABLE funnel_passes (
+    run_id    INTEGER NOT NULL REFERENCES funnel_runs (id),
+    object_id TEXT    NOT NULL,
+    PRIMARY KEY (run_id, object_id)
+) WITHOUT ROWID;
+ALTER TABLE funnel_runs ADD COLUMN last_object_rowid INTEGER;
+ALTER TABLE funnel_runs ADD COLUMN passes_recorded INTEGER NOT NULL DEFAULT 0 CHECK (passes_recorded IN (0, 1));

@@ -59,12 +59,14 @@ public final class FunnelRunner {
                             if (wasRescued) {
                                 rescued++;
                                 out++;
+                                recorder.pass(f.objectId());
                             }
                             recorder.drop(f.objectId(), stages.get(i).name(), d.category(), d.detail(), wasRescued);
                         }
                     }
                     if (passed) {
                         out++;
+                        recorder.pass(f.objectId());
                     }
                 }
             }

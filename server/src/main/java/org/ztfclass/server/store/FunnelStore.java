@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 /**
  * The funnel's side of the store: streams every object's {@link ObjectFacts}, records runs
  * (stage counts, and why each dropped object was dropped), hand rescues, and the comparison of a
- * run with the one before. Drops are kept for the latest two runs only. Thread-safe; one
+ * run with the one before. Drops (and a run's passed objects, when few) are kept for the latest two runs only. Thread-safe; one
  * {@link Recorder} belongs to one thread.
  */
 public final class FunnelStore {
@@ -197,17 +197,21 @@ public final class FunnelStore {
     public static final class Recorder implements AutoCloseable {
 
         private static final int BATCH = 10_000;
+        /** A run that passes at most this many objects records them (migration V9; the object list starts from them). */
+        public static final int PASS_LIST_LIMIT = 20_000;
         private final Connection c;
         private final long runId;
         private final PreparedStatement drops;
+        private final List<String> passed = new ArrayList<>();
+        private boolean tooManyPassed;
         private int pending;
         private boolean done;
 
         private Recorder(Connection c, String config) throws SQLException {
             this.c = c;
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO funnel_runs (started_at, config) VALUES (?, ?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO funnel_runs (started_at, config, last_object_rowid) "
+                    + "VALUES (?, ?, (SELECT COALESCE(MAX(rowid), 0) FROM objects))", Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, Instant.now().toString());
                 ps.setString(2, config);
                 ps.executeUpdate();
@@ -239,9 +243,38 @@ public final class FunnelStore {
             }
         }
 
-        /** Writes the counts, keeps drops of this run and the one before only, and commits. */
+        /**
+         * Records that an object passed (a rescued drop too). Only the first {@link #PASS_LIST_LIMIT}
+         * are kept; past that the run records none (memory stays bounded).
+         */
+        public void pass(String objectId) {
+            if (tooManyPassed) {
+                return;
+            }
+            if (passed.size() == PASS_LIST_LIMIT) {
+                tooManyPassed = true;
+                passed.clear();
+                return;
+            }
+            passed.add(objectId);
+        }
+
+        /** Writes the counts (and the passed objects, if few), keeps drops of this run and the one before only, and commits. */
         public void finish(List<StageCount> stages, long in, long out, long rescued, double seconds) throws SQLException {
             drops.executeBatch();
+            if (!tooManyPassed) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO funnel_passes (run_id, object_id) VALUES (?, ?)");
+                     PreparedStatement flag = c.prepareStatement("UPDATE funnel_runs SET passes_recorded = 1 WHERE id = ?")) {
+                    for (String id : passed) {
+                        ps.setLong(1, runId);
+                        ps.setString(2, id);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                    flag.setLong(1, runId);
+                    flag.executeUpdate();
+                }
+            }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO funnel_stage_counts (run_id, position, stage, settings, "
                     + "objects_in, dropped, objects_out, main_reason) VALUES (?,?,?,?,?,?,?,?)")) {
                 for (StageCount s : stages) {
@@ -266,10 +299,12 @@ public final class FunnelStore {
                 ps.setLong(5, runId);
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM funnel_drops WHERE run_id < "
-                    + "(SELECT COALESCE(MAX(id), 0) FROM funnel_runs WHERE id < ?)")) {
-                ps.setLong(1, runId);
-                ps.executeUpdate();
+            for (String table : new String[] {"funnel_drops", "funnel_passes"}) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE run_id < "
+                        + "(SELECT COALESCE(MAX(id), 0) FROM funnel_runs WHERE id < ?)")) {
+                    ps.setLong(1, runId);
+                    ps.executeUpdate();
+                }
             }
             c.commit();
             done = true;

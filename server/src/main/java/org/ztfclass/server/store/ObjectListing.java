@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,8 +28,9 @@ import org.ztfclass.votables.domain.TransientClass;
  * writer's own transaction; indexes on them put each filter's rows in the sort's order, so a page
  * costs what the page costs. The funnel verdict is read where the funnel writes it (migration V9):
  * the newest run's {@code funnel_drops}, a primary-key probe per candidate row; a stage that
- * dropped few objects ({@value #SMALL_STAGE} or fewer) is listed from its own drops instead,
- * which are then sorted. A cone adds an RA window to its Dec band where that is exact (away from
+ * dropped few objects ({@value #SMALL_STAGE} or fewer) is listed from its own drops instead, and
+ * "passed", when the run passed few objects and so recorded them ({@code funnel_passes}), from
+ * those (plus any object newer than the run); the few rows are then sorted. A cone adds an RA window to its Dec band where that is exact (away from
  * the poles), so the position index narrows both.
  */
 public final class ObjectListing {
@@ -96,17 +98,28 @@ public final class ObjectListing {
     public Page page(Query q) throws SQLException {
         List<Row> rows = new ArrayList<>();
         try (Connection c = db.connect()) {
-            boolean fromDrops = q.funnelStage() != null && !ObjectFilter.PASSED.equals(q.funnelStage())
-                    && isSmallStage(c, q.funnelStage(), smallStage);
+            boolean passedFilter = ObjectFilter.PASSED.equals(q.funnelStage());
+            boolean fromDrops = q.funnelStage() != null && !passedFilter && isSmallStage(c, q.funnelStage(), smallStage);
+            long[] passes = passedFilter ? recordedPasses(c) : null;
             List<Object> args = new ArrayList<>();
-            String where = where(q, fromDrops, args);
+            String from;
+            if (fromDrops) {
+                from = "funnel_drops sd CROSS JOIN objects o ";
+            } else if (passes != null) {
+                from = "(SELECT object_id FROM funnel_passes WHERE run_id = ? UNION SELECT object_id FROM objects WHERE rowid > ?) pz "
+                        + "CROSS JOIN objects o ";
+                args.add(passes[0]);
+                args.add(passes[1]);
+            } else {
+                from = "objects o ";
+            }
+            String where = where(q, fromDrops, passes != null, args);
             String order = " ORDER BY " + q.sort().expression + (q.descending() ? " DESC" : " ASC")
                     + (q.sort() == Sort.OBJECT_ID ? "" : ", o.object_id" + (q.descending() ? " DESC" : ""));
             String select = "SELECT o.object_id, o.ra, o.dec, o.first_detection_jd, o.last_detection_jd, o.n_detections, "
                     + "NULLIF(MIN(COALESCE(o.peak_mag_g, 99), COALESCE(o.peak_mag_r, 99), COALESCE(o.peak_mag_i, 99)), 99) AS peak_mag, "
                     + "o.cur_label_class, o.cur_predicted_class, o.cur_p_max, o.cur_model_version, ("
-                    + String.format(DROP_OF_O, "fd.stage") + ") AS dropped_by FROM "
-                    + (fromDrops ? "funnel_drops sd CROSS JOIN objects o " : "objects o ") + where + order + " LIMIT ? OFFSET ?";
+                    + String.format(DROP_OF_O, "fd.stage") + ") AS dropped_by FROM " + from + where + order + " LIMIT ? OFFSET ?";
             try (PreparedStatement ps = c.prepareStatement(select)) {
                 int i = bind(ps, args);
                 ps.setInt(i++, q.pageSize() + 1);
@@ -125,6 +138,20 @@ public final class ObjectListing {
         return new Page(more ? List.copyOf(rows.subList(0, q.pageSize())) : rows, more);
     }
 
+    /**
+     * @return the newest run's id and the newest objects rowid when it started, if that run recorded
+     *     the objects it passed (it passed few); else null
+     */
+    private static long[] recordedPasses(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT id, passes_recorded, last_object_rowid FROM funnel_runs ORDER BY id DESC LIMIT 1")) {
+            if (!rs.next() || rs.getInt(2) != 1) {
+                return null;
+            }
+            return new long[] {rs.getLong(1), rs.getLong(3)};
+        }
+    }
+
     /** @return whether the newest run dropped at most {@code small} objects at {@code stage} (counts at most that many + 1) */
     private static boolean isSmallStage(Connection c, String stage, int small) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM (SELECT 1 FROM funnel_drops WHERE run_id = " + LATEST_RUN
@@ -136,11 +163,13 @@ public final class ObjectListing {
         }
     }
 
-    private static String where(Query q, boolean fromDrops, List<Object> args) {
+    private static String where(Query q, boolean fromDrops, boolean fromPasses, List<Object> args) {
         List<String> c = new ArrayList<>();
         if (fromDrops) {
             c.add("sd.run_id = " + LATEST_RUN + " AND sd.stage = ? AND sd.rescued = 0 AND o.object_id = sd.object_id");
             args.add(q.funnelStage());
+        } else if (fromPasses) {
+            c.add("o.object_id = pz.object_id AND NOT EXISTS (" + String.format(DROP_OF_O, "1") + ")");
         } else if (ObjectFilter.PASSED.equals(q.funnelStage())) {
             c.add("NOT EXISTS (" + String.format(DROP_OF_O, "1") + ")");
         } else if (q.funnelStage() != null) {

@@ -82,6 +82,17 @@ class CurrentColumnsTest {
         for (int smallStage : new int[] {0, ObjectListing.SMALL_STAGE}) {
             assertSameAsReference(db, new ObjectListing(db, smallStage), after + " (stages of <= " + smallStage + " drops listed from them)");
         }
+        // a run that recorded its (few) passed objects is listed from them; the probe must agree
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            if (s.executeUpdate("UPDATE funnel_runs SET passes_recorded = 0 WHERE passes_recorded = 1 "
+                    + "AND id = (SELECT MAX(id) FROM funnel_runs)") == 1) {
+                try {
+                    assertSameAsReference(db, new ObjectListing(db), after + " (passed objects probed, not read from funnel_passes)");
+                } finally {
+                    s.executeUpdate("UPDATE funnel_runs SET passes_recorded = 1 WHERE id = (SELECT MAX(id) FROM funnel_runs)");
+                }
+            }
+        }
     }
 
     private static void assertSameAsReference(Database db, ObjectListing fast, String after) throws Exception {
@@ -182,6 +193,15 @@ class CurrentColumnsTest {
         assertSameAsReference(db, "a second funnel run with a rescue");
         new FunnelRunner(funnel).run(FunnelConfig.parse("faint.max_peak_mag = 18.0\n", Path.of("."), "test"));
         assertSameAsReference(db, "a third funnel run with a stricter faint limit");
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT passes_recorded, (SELECT COUNT(*) FROM funnel_passes WHERE run_id = r.id), objects_out "
+                     + "FROM funnel_runs r ORDER BY id DESC LIMIT 1")) {
+            assertTrue(rs.next());
+            assertEquals(1, rs.getInt(1), "a run that passes few objects records them");
+            assertEquals(rs.getLong(3), rs.getLong(2), "every object out, rescued ones included");
+        }
+        new SyntheticObjects(db).generate(40, 7L, n -> { });
+        assertSameAsReference(db, "new objects after a run that recorded its passed objects (not judged: they pass)");
         assertFalse(new ObjectListing(db).page(new ObjectListing.Query(null, null, null, null, null, ObjectFilter.PASSED, null, null,
                 null, null, null, ObjectListing.Sort.OBJECT_ID, false, 1_000_000, 0)).rows().stream()
                 .noneMatch(r -> r.objectId().equals(dropped)), "the rescued object passes");
