@@ -49,6 +49,8 @@ public final class ApiServer {
                 files.location = Location.CLASSPATH;
             });
         });
+        app.before(ServerTiming::start);
+        app.after(ServerTiming::stamp);
         app.get("/api/status", status::status);
         app.get("/api/objects", objects::list);
         app.get("/api/objects/{objectId}", objects::one);
