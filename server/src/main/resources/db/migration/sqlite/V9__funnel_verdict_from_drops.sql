@@ -14,6 +14,7 @@ DROP TRIGGER funnel_runs_current_delete;
 DROP TRIGGER funnel_drops_current_insert;
 DROP TRIGGER funnel_drops_current_update;
 DROP TRIGGER funnel_drops_current_delete;
+DROP TRIGGER objects_current_insert; -- recreated below without the funnel column
 DROP INDEX objects_cur_stage;
 DROP INDEX objects_cur_stage_first;
 DROP INDEX objects_cur_stage_predicted_first;
@@ -25,23 +26,6 @@ CREATE INDEX funnel_drops_stage ON funnel_drops (run_id, stage, object_id) WHERE
 -- Combined filters the stage indexes served: a label class (or unlabelled) with a predicted class,
 -- in first-detection order.
 CREATE INDEX objects_cur_label_predicted_first ON objects (cur_label_class, cur_predicted_class, first_detection_jd, object_id);
-
--- A new object: V8 rewrote every inserted row twice. It has nothing to copy unless a label or a
--- prediction already names it (index probes, no writes); the NULLs it was born with are then right.
-DROP TRIGGER objects_current_insert;
-CREATE TRIGGER objects_current_insert AFTER INSERT ON objects
-WHEN EXISTS (SELECT 1 FROM labels l WHERE l.object_id = NEW.object_id)
-  OR EXISTS (SELECT 1 FROM predictions p WHERE p.object_id = NEW.object_id)
-BEGIN
-    UPDATE objects SET cur_label_id = (SELECT MAX(l.id) FROM labels l WHERE l.object_id = NEW.object_id)
-        WHERE object_id = NEW.object_id;
-    UPDATE objects SET cur_label_class = (SELECT l.top_class FROM labels l WHERE l.id = objects.cur_label_id),
-        (cur_model_version, cur_predicted_class, cur_p_sn_ia, cur_p_sn_ii, cur_p_other, cur_p_max) =
-        (SELECT p.model_version, p.predicted_class, p.p_sn_ia, p.p_sn_ii, p.p_other, MAX(p.p_sn_ia, p.p_sn_ii, p.p_other)
-           FROM predictions p WHERE p.object_id = NEW.object_id
-            AND p.model_version = (SELECT model_version FROM current_model_version WHERE id = 1))
-        WHERE object_id = NEW.object_id;
-END;
 
 -- When a run passes few objects (FunnelStore.Recorder.PASS_LIST_LIMIT or fewer, rescued ones
 -- included), probing every object for "passed" would walk most of the store for a page; such a
@@ -55,3 +39,19 @@ CREATE TABLE funnel_passes (
 ) WITHOUT ROWID;
 ALTER TABLE funnel_runs ADD COLUMN last_object_rowid INTEGER;
 ALTER TABLE funnel_runs ADD COLUMN passes_recorded INTEGER NOT NULL DEFAULT 0 CHECK (passes_recorded IN (0, 1));
+
+-- A new object: V8 rewrote every inserted row twice. It has nothing to copy unless a label or a
+-- prediction already names it (index probes, no writes); the NULLs it was born with are then right.
+CREATE TRIGGER objects_current_insert AFTER INSERT ON objects
+WHEN EXISTS (SELECT 1 FROM labels l WHERE l.object_id = NEW.object_id)
+  OR EXISTS (SELECT 1 FROM predictions p WHERE p.object_id = NEW.object_id)
+BEGIN
+    UPDATE objects SET cur_label_id = (SELECT MAX(l.id) FROM labels l WHERE l.object_id = NEW.object_id)
+        WHERE object_id = NEW.object_id;
+    UPDATE objects SET cur_label_class = (SELECT l.top_class FROM labels l WHERE l.id = objects.cur_label_id),
+        (cur_model_version, cur_predicted_class, cur_p_sn_ia, cur_p_sn_ii, cur_p_other, cur_p_max) =
+        (SELECT p.model_version, p.predicted_class, p.p_sn_ia, p.p_sn_ii, p.p_other, MAX(p.p_sn_ia, p.p_sn_ii, p.p_other)
+           FROM predictions p WHERE p.object_id = NEW.object_id
+            AND p.model_version = (SELECT model_version FROM current_model_version WHERE id = 1))
+        WHERE object_id = NEW.object_id;
+END;
