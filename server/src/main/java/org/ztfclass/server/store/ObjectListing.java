@@ -30,8 +30,9 @@ import org.ztfclass.votables.domain.TransientClass;
  * the newest run's {@code funnel_drops}, a primary-key probe per candidate row; a stage that
  * dropped few objects ({@value #SMALL_STAGE} or fewer) is listed from its own drops instead, and
  * "passed", when the run passed few objects and so recorded them ({@code funnel_passes}), from
- * those (plus any object newer than the run); the few rows are then sorted. A cone adds an RA window to its Dec band where that is exact (away from
- * the poles), so the position index narrows both.
+ * those (plus any object newer than the run); the few rows are then sorted. A cone adds an RA
+ * window to its Dec band where that is exact (away from the poles), so the position index narrows
+ * both.
  */
 public final class ObjectListing {
 
@@ -98,22 +99,9 @@ public final class ObjectListing {
     public Page page(Query q) throws SQLException {
         List<Row> rows = new ArrayList<>();
         try (Connection c = db.connect()) {
-            boolean passedFilter = ObjectFilter.PASSED.equals(q.funnelStage());
-            boolean fromDrops = q.funnelStage() != null && !passedFilter && isSmallStage(c, q.funnelStage(), smallStage);
-            long[] passes = passedFilter ? recordedPasses(c) : null;
             List<Object> args = new ArrayList<>();
-            String from;
-            if (fromDrops) {
-                from = "funnel_drops sd CROSS JOIN objects o ";
-            } else if (passes != null) {
-                from = "(SELECT object_id FROM funnel_passes WHERE run_id = ? UNION SELECT object_id FROM objects WHERE rowid > ?) pz "
-                        + "CROSS JOIN objects o ";
-                args.add(passes[0]);
-                args.add(passes[1]);
-            } else {
-                from = "objects o ";
-            }
-            String where = where(q, fromDrops, passes != null, args);
+            String from = drivingRows(c, q.funnelStage(), args);
+            String where = where(q, args);
             String order = " ORDER BY " + q.sort().expression + (q.descending() ? " DESC" : " ASC")
                     + (q.sort() == Sort.OBJECT_ID ? "" : ", o.object_id" + (q.descending() ? " DESC" : ""));
             String select = "SELECT o.object_id, o.ra, o.dec, o.first_detection_jd, o.last_detection_jd, o.n_detections, "
@@ -139,17 +127,29 @@ public final class ObjectListing {
     }
 
     /**
-     * @return the newest run's id and the newest objects rowid when it started, if that run recorded
-     *     the objects it passed (it passed few); else null
+     * The FROM clause: the objects, or, when the funnel filter matches few objects, those few
+     * objects first (a CROSS JOIN keeps that order), so the page does not walk the store to find
+     * them. The WHERE clause still states every condition; this only chooses where to start.
+     * A stage that dropped at most {@link #smallStage} objects starts from its drops; "passed",
+     * when the newest run recorded the few objects it passed, from those plus the objects added
+     * after the run (which it never judged).
      */
-    private static long[] recordedPasses(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT id, passes_recorded, last_object_rowid FROM funnel_runs ORDER BY id DESC LIMIT 1")) {
-            if (!rs.next() || rs.getInt(2) != 1) {
-                return null;
+    private String drivingRows(Connection c, String funnelStage, List<Object> args) throws SQLException {
+        String few = null;
+        if (ObjectFilter.PASSED.equals(funnelStage)) {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT id, passes_recorded, last_object_rowid FROM funnel_runs ORDER BY id DESC LIMIT 1")) {
+                if (rs.next() && rs.getInt("passes_recorded") == 1) {
+                    few = "SELECT object_id FROM funnel_passes WHERE run_id = ? UNION SELECT object_id FROM objects WHERE rowid > ?";
+                    args.add(rs.getLong("id"));
+                    args.add(rs.getLong("last_object_rowid"));
+                }
             }
-            return new long[] {rs.getLong(1), rs.getLong(3)};
+        } else if (funnelStage != null && isSmallStage(c, funnelStage, smallStage)) {
+            few = "SELECT object_id FROM funnel_drops WHERE run_id = " + LATEST_RUN + " AND stage = ? AND rescued = 0";
+            args.add(funnelStage);
         }
+        return few == null ? "objects o " : "(" + few + ") few CROSS JOIN objects o ON o.object_id = few.object_id ";
     }
 
     /** @return whether the newest run dropped at most {@code small} objects at {@code stage} (counts at most that many + 1) */
@@ -163,14 +163,9 @@ public final class ObjectListing {
         }
     }
 
-    private static String where(Query q, boolean fromDrops, boolean fromPasses, List<Object> args) {
+    private static String where(Query q, List<Object> args) {
         List<String> c = new ArrayList<>();
-        if (fromDrops) {
-            c.add("sd.run_id = " + LATEST_RUN + " AND sd.stage = ? AND sd.rescued = 0 AND o.object_id = sd.object_id");
-            args.add(q.funnelStage());
-        } else if (fromPasses) {
-            c.add("o.object_id = pz.object_id AND NOT EXISTS (" + String.format(DROP_OF_O, "1") + ")");
-        } else if (ObjectFilter.PASSED.equals(q.funnelStage())) {
+        if (ObjectFilter.PASSED.equals(q.funnelStage())) {
             c.add("NOT EXISTS (" + String.format(DROP_OF_O, "1") + ")");
         } else if (q.funnelStage() != null) {
             c.add("EXISTS (" + String.format(DROP_OF_O, "1") + " AND fd.stage = ?)");
