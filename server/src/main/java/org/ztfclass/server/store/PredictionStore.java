@@ -80,7 +80,7 @@ public final class PredictionStore {
      * One object's prediction by one model version.
      *
      * @param status  the version's status in {@code model_versions} (serving, retired, candidate, ...)
-     * @param current whether the version is the store's current one ({@link #currentVersion()})
+     * @param current whether the version is the store's current one (migration V8's {@code current_model_version})
      */
     public record VersionedPrediction(Prediction prediction, String status, boolean current) {
     }
@@ -105,15 +105,9 @@ public final class PredictionStore {
     }
 
     /**
-     * @return the store's current model version: the newest {@code serving} one, else the newest
-     *         (migration V8's {@code current_model_version}); empty when no version is stored
+     * @return the store's current model version (migration V8's {@code current_model_version}: the
+     *         newest serving one, else the newest), or null when no version is stored
      */
-    public java.util.Optional<String> currentVersion() throws SQLException {
-        try (Connection c = db.connect()) {
-            return java.util.Optional.ofNullable(currentVersion(c));
-        }
-    }
-
     private static String currentVersion(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT model_version FROM current_model_version WHERE id = 1");
              ResultSet rs = ps.executeQuery()) {
