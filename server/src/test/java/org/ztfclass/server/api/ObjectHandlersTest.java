@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ztfclass.server.Samples;
+import org.ztfclass.server.StarTableColumns;
 import org.ztfclass.server.ingest.IngestProgress;
 import org.ztfclass.server.ingest.IngestService;
 import org.ztfclass.server.learning.ModelVersions;
@@ -123,9 +124,9 @@ class ObjectHandlersTest {
         assertEquals(200, m.statusCode(), new String(m.body(), StandardCharsets.UTF_8));
         StarTable t = VotableReader.read(new ByteArrayInputStream(m.body()), "match");
         Object[] row = t.getRow(0);
-        assertEquals(version, row[column(t, "model_version")], "match answer");
-        assertEquals(pSnIa, ((Number) row[column(t, "p_SN_IA")]).doubleValue(), 1e-12, "match answer");
-        assertEquals(predicted, row[column(t, "predicted_class")], "match answer");
+        assertEquals(version, row[StarTableColumns.index(t, "model_version")], "match answer");
+        assertEquals(pSnIa, ((Number) row[StarTableColumns.index(t, "p_SN_IA")]).doubleValue(), 1e-12, "match answer");
+        assertEquals(predicted, row[StarTableColumns.index(t, "predicted_class")], "match answer");
 
         // the overlay and the cone search
         ZtfObject here = new ObjectQueries(db).object(OBJECT).orElseThrow();
@@ -136,7 +137,7 @@ class ObjectHandlersTest {
         assertEquals(Math.max(pSnIa, pSnII), overlay.get(0).get("p_class").asDouble(), 1e-12, "overlay");
         StarTable cone = VotableReader.read(new ByteArrayInputStream(get("/scs?SR=0.0003&RA=" + here.ra() + "&DEC=" + here.dec())
                 .body().getBytes(StandardCharsets.UTF_8)), "cone");
-        assertEquals(version, cone.getRow(0)[column(cone, "model_version")], "cone search");
+        assertEquals(version, cone.getRow(0)[StarTableColumns.index(cone, "model_version")], "cone search");
 
         // the object page: the current version headlined, the other as history
         String html = get("/objects/" + OBJECT).body();
@@ -155,15 +156,6 @@ class ObjectHandlersTest {
         int a = html.indexOf(from);
         assertTrue(a >= 0, "page has " + from);
         return html.substring(a, html.indexOf(to, a));
-    }
-
-    private static int column(StarTable t, String name) {
-        for (int i = 0; i < t.getColumnCount(); i++) {
-            if (t.getColumnInfo(i).getName().equals(name)) {
-                return i;
-            }
-        }
-        throw new AssertionError("no column " + name);
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ztfclass.server.Samples;
+import org.ztfclass.server.StarTableColumns;
 import org.ztfclass.server.api.ApiServer;
 import org.ztfclass.server.api.ApiTools;
 import org.ztfclass.server.ingest.IngestProgress;
@@ -150,24 +151,15 @@ class CrossmatchApiTest {
                 .POST(HttpRequest.BodyPublishers.ofString(table)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
         StarTable t = VotableReader.read(new ByteArrayInputStream(r.body()), "match answer");
-        int flux = column(t, "radio_flux");
-        int sep = column(t, "radio_separation");
-        int host = column(t, "host_r_mag");
-        int colour = column(t, "host_g_r");
+        int flux = StarTableColumns.index(t, "radio_flux");
+        int sep = StarTableColumns.index(t, "radio_separation");
+        int host = StarTableColumns.index(t, "host_r_mag");
+        int colour = StarTableColumns.index(t, "host_g_r");
         assertEquals(2500.0, ((Number) t.getCell(0, flux)).doubleValue(), 1e-9);
         assertTrue(((Number) t.getCell(0, sep)).doubleValue() > 2 && ((Number) t.getCell(0, sep)).doubleValue() < 4);
         assertEquals(21.3, ((Number) t.getCell(0, host)).doubleValue(), 1e-9);
         assertEquals(0.6, ((Number) t.getCell(0, colour)).doubleValue(), 1e-9);
         assertEquals(null, t.getCell(1, flux), "an unknown object gets no cross-match");
         assertEquals("uJy", t.getColumnInfo(flux).getUnitString());
-    }
-
-    private static int column(StarTable t, String name) {
-        for (int i = 0; i < t.getColumnCount(); i++) {
-            if (t.getColumnInfo(i).getName().equals(name)) {
-                return i;
-            }
-        }
-        throw new AssertionError("no column " + name);
     }
 }
