@@ -10,10 +10,10 @@ import java.util.Locale;
  * client. Browsers show it in their developer tools; {@code bench web} reads it to report server
  * time next to the latency the clients saw.
  */
-final class ServerTiming {
+public final class ServerTiming {
 
     /** The header's name. */
-    static final String HEADER = "Server-Timing";
+    public static final String HEADER = "Server-Timing";
     private static final String START = ServerTiming.class.getName() + ".start";
 
     private ServerTiming() {
@@ -30,5 +30,18 @@ final class ServerTiming {
         if (t0 != null) {
             ctx.header(HEADER, String.format(Locale.ROOT, "app;dur=%.2f", (System.nanoTime() - t0) / 1e6));
         }
+    }
+
+    /**
+     * @param headerValue a {@link #HEADER} value as {@link #stamp} writes it
+     * @return its {@code app} duration in milliseconds
+     * @throws IllegalArgumentException if it has none
+     */
+    public static double appMillis(String headerValue) {
+        int at = headerValue.indexOf("app;dur=");
+        if (at < 0) {
+            throw new IllegalArgumentException("no app;dur= in Server-Timing '" + headerValue + "'");
+        }
+        return Double.parseDouble(headerValue.substring(at + "app;dur=".length()).split("[,;]")[0]);
     }
 }

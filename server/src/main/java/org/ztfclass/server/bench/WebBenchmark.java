@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import org.ztfclass.models.bundle.ModelBundle;
 import org.ztfclass.server.api.ApiServer;
+import org.ztfclass.server.api.ServerTiming;
 import org.ztfclass.server.auth.Role;
 import org.ztfclass.server.auth.User;
 import org.ztfclass.server.auth.UserStore;
@@ -215,11 +216,10 @@ public final class WebBenchmark {
         return out;
     }
 
-    /** @return the {@code app;dur=MS} of the answer's Server-Timing header (see api.ServerTiming) */
+    /** @return the server's own time for the answer, from its Server-Timing header */
     private static double serverMillis(HttpResponse<?> answer) {
-        String h = answer.headers().firstValue("Server-Timing").orElseThrow(() -> new IllegalStateException("no Server-Timing header"));
-        int at = h.indexOf("dur=");
-        return Double.parseDouble(h.substring(at + 4).split("[,;]")[0]);
+        return ServerTiming.appMillis(answer.headers().firstValue(ServerTiming.HEADER)
+                .orElseThrow(() -> new IllegalStateException("no " + ServerTiming.HEADER + " header")));
     }
 
     private static double pct(double[] sorted, int p) {

@@ -38,6 +38,7 @@ class ServerTimingTest {
                 assertTrue(m.matches(), c[0] + " answered Server-Timing '" + header + "'");
                 double ms = Double.parseDouble(m.group(1));
                 assertTrue(ms >= 0 && ms < 60_000, c[0] + ": " + ms + " ms");
+                assertEquals(ms, ServerTiming.appMillis(header), 0.0, "the parser bench web uses reads the same figure");
             }
         } finally {
             server.stop();
