@@ -49,7 +49,67 @@ public final class TabularFeatures {
     public static final List<String> SUMMARY = List.of("peak_mag", "peak_band", "rise_days", "rise_is_lower_limit", "fade_days",
             "fade_is_lower_limit", "duration_days", "abs_galactic_latitude");
 
+    /**
+     * What the XGBoost branch reads: the {@link #SUMMARY} features, then the light-curve features
+     * ({@link LightCurveFeatures#NAMES}). An object is seen through one of two views, chosen by
+     * {@link #modelInputsOf}: its light curve (summary measured from it, colour and shape features
+     * from it) or its catalogue summary alone (the light-curve features missing).
+     */
+    public static final List<String> MODEL_INPUTS;
+
+    static {
+        List<String> names = new java.util.ArrayList<>(SUMMARY);
+        names.addAll(LightCurveFeatures.NAMES);
+        MODEL_INPUTS = List.copyOf(names);
+    }
+
+    /** Fewest usable detections for the light-curve view to be preferred over a catalogue summary. */
+    public static final int LIGHT_CURVE_VIEW_MIN_DETECTIONS = 5;
+
     private TabularFeatures() {
+    }
+
+    /**
+     * The inputs of the XGBoost branch for one object, {@link #MODEL_INPUTS} order. The light-curve
+     * view is used when the light curve has at least {@link #LIGHT_CURVE_VIEW_MIN_DETECTIONS}
+     * usable detections, or when there is no catalogue summary and it has any; otherwise the
+     * catalogue-summary view.
+     */
+    public static double[] modelInputsOf(ObjectData o) {
+        int n = LightCurveFeatures.usableDetections(o.lightCurve());
+        boolean hasSummary = o.summary() != null && o.summary().peakMag() != null;
+        if (n >= LIGHT_CURVE_VIEW_MIN_DETECTIONS || (!hasSummary && n > 0)) {
+            return lightCurveView(o, o.lightCurve(), true);
+        }
+        return summaryView(o);
+    }
+
+    /** @return the catalogue-summary view: {@link #SUMMARY} from the catalogue row, light-curve features missing */
+    public static double[] summaryView(ObjectData o) {
+        double[] v = new double[MODEL_INPUTS.size()];
+        java.util.Arrays.fill(v, Double.NaN);
+        ObjectData summaryOnly = new ObjectData(o.objectId(), o.ra(), o.dec(), List.of(), o.summary(), o.context(), o.cutouts());
+        System.arraycopy(summaryOf(summaryOnly), 0, v, 0, SUMMARY.size());
+        return v;
+    }
+
+    /**
+     * @param lightCurve       the points to measure (the whole light curve, or its first days)
+     * @param withLatitude     false to leave |b| missing (a light-curve file brings no position)
+     * @return the light-curve view: {@link #SUMMARY} measured from {@code lightCurve} (no catalogue
+     *         row), then {@link LightCurveFeatures}
+     */
+    public static double[] lightCurveView(ObjectData o, List<org.ztfclass.votables.domain.Detection> lightCurve, boolean withLatitude) {
+        ObjectData lcOnly = new ObjectData(o.objectId(), withLatitude ? o.ra() : null, withLatitude ? o.dec() : null, lightCurve,
+                null, o.context(), o.cutouts());
+        double[] v = new double[MODEL_INPUTS.size()];
+        System.arraycopy(summaryOf(lcOnly), 0, v, 0, SUMMARY.size());
+        if (withLatitude && o.summary() != null && o.summary().galacticLatitude() != null) {
+            v[SUMMARY.indexOf("abs_galactic_latitude")] = Math.abs(o.summary().galacticLatitude());
+        }
+        double[] lc = LightCurveFeatures.of(lightCurve);
+        System.arraycopy(lc, 0, v, SUMMARY.size(), lc.length);
+        return v;
     }
 
     /** @return the {@link #SUMMARY} features of an object, in that order */

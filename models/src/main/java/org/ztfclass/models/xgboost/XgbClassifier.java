@@ -13,7 +13,7 @@ import org.ztfclass.votables.domain.TransientClass;
 
 /**
  * The XGBoost branch at inference: class probabilities ({@link TransientClass} order) from the
- * {@link TabularFeatures#SUMMARY} features. Thread-safe: predictions are serialised on the booster.
+ * {@link TabularFeatures#MODEL_INPUTS}, each object seen through the view {@link TabularFeatures#modelInputsOf} chooses. Thread-safe: predictions are serialised on the booster.
  */
 public final class XgbClassifier {
 
@@ -46,13 +46,13 @@ public final class XgbClassifier {
 
     /** @return one probability row per object, columns in {@link TransientClass} order */
     public double[][] predict(List<ObjectData> objects) {
-        int nf = TabularFeatures.SUMMARY.size();
+        int nf = TabularFeatures.MODEL_INPUTS.size();
         if (objects.isEmpty()) {
             return new double[0][];
         }
         float[] x = new float[objects.size() * nf];
         for (int i = 0; i < objects.size(); i++) {
-            double[] f = TabularFeatures.summaryOf(objects.get(i));
+            double[] f = TabularFeatures.modelInputsOf(objects.get(i));
             for (int j = 0; j < nf; j++) {
                 x[i * nf + j] = (float) f[j];
             }

@@ -1,5 +1,6 @@
 package org.ztfclass.models.xgboost;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -9,12 +10,15 @@ import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 import org.ztfclass.models.data.LabelledObject;
+import org.ztfclass.models.data.ObjectData;
+import org.ztfclass.models.features.LightCurveFeatures;
 import org.ztfclass.models.features.TabularFeatures;
+import org.ztfclass.votables.domain.Detection;
 import org.ztfclass.votables.domain.TransientClass;
 
 /**
  * Trains the XGBoost branch: a multi-class ({@code multi:softprob}) gradient-boosted tree model on
- * {@link TabularFeatures#SUMMARY}, with missing features left to the trees, and every object weighted by
+ * {@link TabularFeatures#MODEL_INPUTS} (several views of each object, see {@link #views}), with missing features left to the trees, and every object weighted by
  * the inverse frequency of its class so the rare classes count as much as SN Ia. Two threads, a
  * fixed seed: the same data gives the same model.
  */
@@ -41,27 +45,79 @@ public final class XgbTrainer {
         this.seed = seed;
     }
 
+    /** Days after the first detection at which training light curves are also cut (early classification). */
+    public static final double[] TRUNCATION_DAYS = {5, 10, 20, 40};
+    /** Weight of a truncated view relative to the whole light curve. */
+    public static final double TRUNCATED_WEIGHT = 0.5;
+
+    /** One training row: a view of an object. */
+    private record Row(double[] x, int y, double weight) {
+    }
+
+    /**
+     * The rows an object teaches: its catalogue-summary view if it has a summary; if it has a
+     * light curve, the whole-light-curve view and the views of its first
+     * {@link #TRUNCATION_DAYS} days (where that cuts something off), at {@link #TRUNCATED_WEIGHT};
+     * |b| is left out of half the objects' light-curve views (chosen by object id), because a
+     * light-curve file brings no position.
+     */
+    static List<double[]> views(ObjectData o, List<Double> weights) {
+        List<double[]> out = new ArrayList<>();
+        if (o.summary() != null && o.summary().peakMag() != null) {
+            out.add(TabularFeatures.summaryView(o));
+            weights.add(1.0);
+        }
+        if (LightCurveFeatures.usableDetections(o.lightCurve()) > 0) {
+            boolean withLatitude = (o.objectId().hashCode() & 1) == 0;
+            out.add(TabularFeatures.lightCurveView(o, o.lightCurve(), withLatitude));
+            weights.add(1.0);
+            int all = LightCurveFeatures.usableDetections(o.lightCurve());
+            for (double days : TRUNCATION_DAYS) {
+                List<Detection> early = LightCurveFeatures.firstDays(o.lightCurve(), days);
+                int n = LightCurveFeatures.usableDetections(early);
+                if (n > 0 && n < all) {
+                    out.add(TabularFeatures.lightCurveView(o, early, withLatitude));
+                    weights.add(TRUNCATED_WEIGHT);
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            out.add(TabularFeatures.modelInputsOf(o));
+            weights.add(1.0);
+        }
+        return out;
+    }
+
     /** @return the trained classifier */
     public XgbClassifier train(List<LabelledObject> objects) throws XGBoostError {
         if (objects.isEmpty()) {
             throw new IllegalArgumentException("no labelled objects to train on");
         }
-        int nf = TabularFeatures.SUMMARY.size();
-        float[] x = new float[objects.size() * nf];
-        float[] y = new float[objects.size()];
-        float[] w = new float[objects.size()];
+        int nf = TabularFeatures.MODEL_INPUTS.size();
         Map<TransientClass, Integer> counts = new EnumMap<>(TransientClass.class);
         objects.forEach(o -> counts.merge(o.label(), 1, Integer::sum));
-        for (int i = 0; i < objects.size(); i++) {
-            double[] f = TabularFeatures.summaryOf(objects.get(i).data());
+        List<Row> rows = new ArrayList<>();
+        for (LabelledObject o : objects) {
+            TransientClass c = o.label();
+            double classWeight = objects.size() / (double) (counts.size() * counts.get(c));
+            List<Double> weights = new ArrayList<>();
+            List<double[]> views = views(o.data(), weights);
+            for (int v = 0; v < views.size(); v++) {
+                rows.add(new Row(views.get(v), c.ordinal(), classWeight * weights.get(v)));
+            }
+        }
+        float[] x = new float[rows.size() * nf];
+        float[] y = new float[rows.size()];
+        float[] w = new float[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            double[] f = rows.get(i).x();
             for (int j = 0; j < nf; j++) {
                 x[i * nf + j] = (float) f[j];
             }
-            TransientClass c = objects.get(i).label();
-            y[i] = c.ordinal();
-            w[i] = (float) (objects.size() / (double) (counts.size() * counts.get(c)));
+            y[i] = rows.get(i).y();
+            w[i] = (float) rows.get(i).weight();
         }
-        DMatrix train = new DMatrix(x, objects.size(), nf, Float.NaN);
+        DMatrix train = new DMatrix(x, rows.size(), nf, Float.NaN);
         train.setLabel(y);
         train.setWeight(w);
         Map<String, Object> params = new HashMap<>(PARAMETERS);
