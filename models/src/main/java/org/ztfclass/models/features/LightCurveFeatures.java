@@ -41,6 +41,8 @@ import org.ztfclass.votables.domain.Detection;
  * <li>{@code gr_peak}, {@code gr_p15}, {@code gr_p30}: g − r at T, T+15 d, T+30 d</li>
  * <li>{@code gr_mean}, {@code gr_slope}: mean of g − r over g/r pairs within 1 d, and its
  *     least-squares slope against time (mag/day)</li>
+ * <li>{@code gr_first}: g − r of the first such pair; {@code peak_time_g_minus_r}: days between
+ *     the g and r peaks; {@code decline_g_minus_r}: {@code decline_rate_g − decline_rate_r}</li>
  * </ol>
  */
 public final class LightCurveFeatures {
@@ -68,7 +70,7 @@ public final class LightCurveFeatures {
                 names.add(f + "_" + band);
             }
         }
-        names.addAll(List.of("gr_peak", "gr_p15", "gr_p30", "gr_mean", "gr_slope"));
+        names.addAll(List.of("gr_peak", "gr_p15", "gr_p30", "gr_mean", "gr_slope", "gr_first", "peak_time_g_minus_r", "decline_g_minus_r"));
         NAMES = List.copyOf(names);
     }
 
@@ -147,6 +149,12 @@ public final class LightCurveFeatures {
         v[at + 1] = at(g, tRef + 15) - at(r, tRef + 15);
         v[at + 2] = at(g, tRef + 30) - at(r, tRef + 30);
         colourPairs(g, r, v, at + 3);
+        if (g.size() > 0 && r.size() > 0) {
+            v[at + 6] = g.t()[g.brightest()] - r.t()[r.brightest()];
+        }
+        int g0 = 9 + 3;
+        int r0 = 9 + PER_BAND.length + 3;
+        v[at + 7] = v[g0] - v[r0];
         return v;
     }
 
@@ -328,6 +336,7 @@ public final class LightCurveFeatures {
             return;
         }
         v[at] = pairs.stream().mapToDouble(p -> p[1]).average().orElseThrow();
+        v[at + 3] = pairs.get(0)[1];
         double t0 = pairs.get(0)[0];
         double st = 0;
         double sc = 0;

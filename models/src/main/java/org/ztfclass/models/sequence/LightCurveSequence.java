@@ -7,7 +7,8 @@ import org.ztfclass.votables.domain.Band;
 import org.ztfclass.votables.domain.Detection;
 
 /**
- * The LSTM's view of a light curve: the positive detections of the first {@link #WINDOW_DAYS}
+ * The LSTM's view of a light curve, whatever its source (alert history, broker export, survey
+ * light-curve file): the positive detections of the first {@link #WINDOW_DAYS}
  * days after the first one (at most {@link #MAX_STEPS}, time-ordered), each a step of
  * {@link #FEATURES} numbers. Uneven sampling is kept as it is (each step carries the time since
  * the first detection and since the previous step); variable length is handled by the mask that
@@ -23,17 +24,19 @@ import org.ztfclass.votables.domain.Detection;
  * <li>(magnitude − brightest magnitude in the window) / 2: the shape</li>
  * <li>magnitude error / 0.2, clipped to 5</li>
  * </ol>
- * Upper limits, negative subtractions and points without a finite magnitude are left out. With
- * fewer than {@link #MIN_POINTS} detections there is no sequence: the branch is masked.
+ * Upper limits, negative subtractions, points without a finite time or a magnitude between 10
+ * and 25 are left out (so NaN, duplicated or out-of-order points never reach the network); a
+ * missing, NaN or non-positive error counts as 0.1 mag. With fewer than {@link #MIN_POINTS}
+ * detections there is no sequence: the branch is masked.
  */
 public final class LightCurveSequence {
 
     /** Numbers per step. */
     public static final int FEATURES = 8;
     /** Longest sequence; later detections are dropped. */
-    public static final int MAX_STEPS = 40;
-    /** Days after the first detection that are used (about what alert histories hold). */
-    public static final double WINDOW_DAYS = 60.0;
+    public static final int MAX_STEPS = 64;
+    /** Days after the first detection that are used: the rise, peak and the first months of the decline. */
+    public static final double WINDOW_DAYS = 100.0;
     /** Fewest detections that make a sequence. */
     public static final int MIN_POINTS = 2;
 
@@ -44,8 +47,8 @@ public final class LightCurveSequence {
     public static List<Detection> usable(List<Detection> points) {
         List<Detection> det = new ArrayList<>();
         for (Detection d : points) {
-            if (!d.isUpperLimit() && !"f".equals(d.isdiffpos()) && Double.isFinite(d.magpsf()) && d.band() != null
-                    && Double.isFinite(d.jd())) {
+            if (!d.isUpperLimit() && !"f".equals(d.isdiffpos()) && Double.isFinite(d.magpsf()) && d.magpsf() >= 10
+                    && d.magpsf() <= 25 && d.band() != null && Double.isFinite(d.jd())) {
                 det.add(d);
             }
         }
@@ -63,14 +66,6 @@ public final class LightCurveSequence {
             out.add(d);
         }
         return out.size() < MIN_POINTS ? List.of() : out;
-    }
-
-    /**
-     * @return the points that came through the ZTF alert stream (they carry a candidate id):
-     *         the photometry every new object has, whatever else a catalogue holds for it
-     */
-    public static List<Detection> alertPoints(List<Detection> points) {
-        return points.stream().filter(d -> d.candid() != null).toList();
     }
 
     /** @return true if the light curve gives a sequence */
@@ -96,7 +91,7 @@ public final class LightCurveSequence {
             x[i][4] = d.band() == Band.I ? 1 : 0;
             x[i][5] = (float) ((d.magpsf() - 19) / 2);
             x[i][6] = (float) ((d.magpsf() - brightest) / 2);
-            double err = d.sigmapsf() == null || !Double.isFinite(d.sigmapsf()) ? 0.1 : d.sigmapsf();
+            double err = d.sigmapsf() == null || !Double.isFinite(d.sigmapsf()) || d.sigmapsf() <= 0 ? 0.1 : d.sigmapsf();
             x[i][7] = (float) Math.min(5, Math.max(0, err / 0.2));
         }
         return x;

@@ -10,10 +10,9 @@ import org.ztfclass.models.neural.Network;
 
 /**
  * The LSTM branch at inference: class probabilities from the light-curve sequence
- * ({@link LightCurveSequence}) of the object's alert-stream photometry (points with a ZTF
- * candidate id: alert histories, broker detection tables), the only photometry it was trained
- * on. An object without such a sequence (e.g. a light-curve file without candidate ids) gets no
- * row (null): the branch is masked for it. Thread-safe.
+ * ({@link LightCurveSequence}) of the object's ZTF photometry, whatever its source. An object
+ * without a sequence (fewer than two usable detections) gets no row (null): the branch is masked
+ * for it. Thread-safe.
  */
 public final class LstmClassifier {
 
@@ -43,7 +42,7 @@ public final class LstmClassifier {
         List<Integer> rows = new ArrayList<>();
         List<float[][]> seqs = new ArrayList<>();
         for (int i = 0; i < objects.size(); i++) {
-            float[][] s = LightCurveSequence.encode(LightCurveSequence.alertPoints(objects.get(i).lightCurve()));
+            float[][] s = LightCurveSequence.encode(objects.get(i).lightCurve());
             if (s != null) {
                 rows.add(i);
                 seqs.add(s);

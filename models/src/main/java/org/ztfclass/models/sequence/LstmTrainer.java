@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import org.ztfclass.votables.domain.Detection;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -27,16 +29,27 @@ import org.ztfclass.votables.domain.TransientClass;
 /**
  * Trains the LSTM branch: one LSTM layer over the {@link LightCurveSequence} steps (masked to each
  * object's length), its last real step into a softmax layer; cross-entropy weighted by inverse
- * class frequency; Adam; seeded initialisation and batch order, so the same data and seed give
- * the same network. Objects without a sequence are skipped (the caller chooses the training set:
- * see the bundle's provenance for why not every light curve is used).
+ * class frequency; Adam; seeded initialisation, batch order and augmentation, so the same data
+ * and seed give the same network. Objects without a sequence are skipped.
+ *
+ * <p>Augmentation, drawn anew each epoch so the network sees young and sparse light curves as
+ * well as whole ones: with probability {@link #TRUNCATE_PROBABILITY} only the first 5, 10, 20 or
+ * 40 days after the first detection ({@link #TRUNCATION_DAYS}, equally likely); each detection
+ * dropped with probability {@link #DROP_PROBABILITY} (at least {@link LightCurveSequence#MIN_POINTS}
+ * kept); each magnitude moved by Gaussian noise of its own error.
  */
 public final class LstmTrainer {
 
     /** Hidden units. */
-    public static final int HIDDEN = 16;
+    public static final int HIDDEN = 32;
     /** Passes over the training set. */
-    public static final int EPOCHS = 40;
+    public static final int EPOCHS = 15;
+    /** Days after the first detection at which an augmented light curve may be cut. */
+    public static final double[] TRUNCATION_DAYS = {5, 10, 20, 40};
+    /** Chance that an object's light curve is cut in an epoch. */
+    public static final double TRUNCATE_PROBABILITY = 0.5;
+    /** Chance that a detection is dropped in an epoch. */
+    public static final double DROP_PROBABILITY = 0.2;
     /** Mini-batch size. */
     public static final int BATCH = 32;
     /** Adam step size. */
@@ -70,6 +83,8 @@ public final class LstmTrainer {
         p.put("max_steps", LightCurveSequence.MAX_STEPS);
         p.put("window_days", LightCurveSequence.WINDOW_DAYS);
         p.put("min_points", LightCurveSequence.MIN_POINTS);
+        p.put("augmentation", "each epoch: first 5/10/20/40 days with probability " + TRUNCATE_PROBABILITY + ", points dropped with probability "
+                + DROP_PROBABILITY + ", Gaussian noise of each point's error");
         return p;
     }
 
@@ -78,11 +93,13 @@ public final class LstmTrainer {
      */
     public LstmClassifier train(List<LabelledObject> objects, TrainingProgress progress) {
         List<float[][]> seqs = new ArrayList<>();
+        List<List<Detection>> curves = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         for (LabelledObject o : objects) {
-            float[][] s = LightCurveSequence.encode(o.data().lightCurve());
-            if (s != null) {
-                seqs.add(s);
+            List<Detection> usable = LightCurveSequence.usable(o.data().lightCurve());
+            if (!usable.isEmpty()) {
+                seqs.add(LightCurveSequence.encode(usable));
+                curves.add(usable);
                 labels.add(o.label().ordinal());
             }
         }
@@ -106,11 +123,13 @@ public final class LstmTrainer {
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         for (int epoch = 0; epoch < epochs; epoch++) {
+            Random random = new Random(seed * 1_000_003L + epoch);
             for (int[] batch : MiniBatches.of(seqs.size(), BATCH, seed, epoch)) {
                 List<float[][]> bs = new ArrayList<>();
                 float[][] yb = new float[batch.length][classes];
                 for (int i = 0; i < batch.length; i++) {
-                    bs.add(seqs.get(batch[i]));
+                    float[][] augmented = LightCurveSequence.encode(augment(curves.get(batch[i]), random));
+                    bs.add(augmented != null ? augmented : seqs.get(batch[i]));
                     yb[i][y[batch[i]]] = 1;
                 }
                 Object[] packed = LightCurveSequence.encodeBatch(bs);
@@ -119,5 +138,24 @@ public final class LstmTrainer {
             progress.step("lstm", epoch + 1, epochs);
         }
         return new LstmClassifier(new Network(net));
+    }
+
+    /** @return a randomly cut, thinned and perturbed copy of a time-ordered light curve */
+    static List<Detection> augment(List<Detection> curve, Random random) {
+        double end = Double.POSITIVE_INFINITY;
+        if (random.nextDouble() < TRUNCATE_PROBABILITY) {
+            end = curve.get(0).jd() + TRUNCATION_DAYS[random.nextInt(TRUNCATION_DAYS.length)];
+        }
+        List<Detection> out = new ArrayList<>();
+        for (Detection d : curve) {
+            if (d.jd() > end || random.nextDouble() < DROP_PROBABILITY && curve.size() > LightCurveSequence.MIN_POINTS + 1) {
+                continue;
+            }
+            double err = d.sigmapsf() == null || !Double.isFinite(d.sigmapsf()) || d.sigmapsf() <= 0 ? 0.1 : d.sigmapsf();
+            double mag = d.magpsf() + random.nextGaussian() * Math.min(err, 0.5);
+            out.add(new Detection(d.objectId(), d.candid(), d.jd(), d.band(), mag, d.sigmapsf(), d.diffmaglim(), d.ra(), d.dec(),
+                    d.rb(), d.drb(), d.isdiffpos(), d.programid()));
+        }
+        return out;
     }
 }

@@ -36,10 +36,10 @@ import org.ztfclass.votables.domain.TransientClass;
  * through the data's origin:
  * <ul>
  * <li>XGBoost: every object ({@code TabularFeatures.SUMMARY}, which every object has alike);</li>
- * <li>LSTM: objects with a sequence of alert-stream photometry (points with a ZTF candidate id:
- *     alert histories, ALeRCE detections). Full catalogue light curves (in the shipped data:
- *     ANTARES curves of SN Ia only) are never read by the LSTM, or it would learn "long, densely
- *     sampled curve, so SN Ia", and the fusion would learn the same from its availability flag;</li>
+ * <li>LSTM: objects whose light curve gives a sequence (two or more usable detections), whatever
+ *     its source. This is leak-free only because the shipped light curves of every class come
+ *     from one source in one format (the ANTARES broker export of labelled BTS objects); the
+ *     earlier SN Ia-only light-curve set is ingested only for objects that source lacks;</li>
  * <li>CNN: objects with a usable cutout triplet (all from alert packets, whatever the class).</li>
  * </ul>
  * A neural branch with fewer than 2 classes of at least {@link #MIN_PER_CLASS} objects is not
@@ -84,9 +84,9 @@ public final class MultimodalTrainer {
                          Map<String, Map<String, Integer>> trainedOn, Map<String, String> notTrained) {
     }
 
-    /** @return true if the LSTM may train on (and reads) this object: alert-stream photometry makes a sequence */
+    /** @return true if the LSTM may train on (and reads) this object: its light curve makes a sequence */
     public static boolean lstmCanLearnFrom(LabelledObject o) {
-        return LightCurveSequence.has(LightCurveSequence.alertPoints(o.data().lightCurve()));
+        return LightCurveSequence.has(o.data().lightCurve());
     }
 
     /** @return true if the CNN may train on this object */
@@ -162,14 +162,7 @@ public final class MultimodalTrainer {
         p.step("xgboost", 0, 1);
         XgbClassifier xgb = new XgbTrainer(seed).train(fit);
         p.step("xgboost", 1, 1);
-        List<LabelledObject> lstmSet = new ArrayList<>();
-        for (LabelledObject o : fit) {
-            if (lstmCanLearnFrom(o)) {
-                // the alert-stream points only, so no catalogue light curve slips in
-                lstmSet.add(new LabelledObject(withLightCurve(o.data(), LightCurveSequence.alertPoints(o.data().lightCurve())),
-                        o.label(), o.fineClass()));
-            }
-        }
+        List<LabelledObject> lstmSet = fit.stream().filter(MultimodalTrainer::lstmCanLearnFrom).toList();
         LstmClassifier lstm = ClassCounts.classesWithAtLeast(lstmSet, MIN_PER_CLASS) >= 2 ? new LstmTrainer(seed, lstmEpochs).train(lstmSet, p) : null;
         List<LabelledObject> cnnSet = fit.stream().filter(MultimodalTrainer::cnnCanLearnFrom).toList();
         CnnClassifier cnn = ClassCounts.classesWithAtLeast(cnnSet, MIN_PER_CLASS) >= 2 ? new CnnTrainer(seed, cnnEpochs).train(cnnSet, p) : null;
@@ -202,9 +195,5 @@ public final class MultimodalTrainer {
             }
         }
         return out;
-    }
-
-    private static ObjectData withLightCurve(ObjectData o, List<org.ztfclass.votables.domain.Detection> points) {
-        return new ObjectData(o.objectId(), o.ra(), o.dec(), points, o.summary(), o.context(), o.cutouts());
     }
 }

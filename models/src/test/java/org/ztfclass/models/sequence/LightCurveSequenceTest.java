@@ -62,7 +62,7 @@ class LightCurveSequenceTest {
     void realAlertHistoriesAndAlerceDetectionsEncodeAndPadWithAMask() throws Exception {
         List<float[][]> seqs = new ArrayList<>();
         for (LabelledObject o : MultimodalSamples.alerce()) {
-            float[][] s = LightCurveSequence.encode(LightCurveSequence.alertPoints(o.data().lightCurve()));
+            float[][] s = LightCurveSequence.encode(o.data().lightCurve());
             assertTrue(s != null, o.data().objectId() + " has alert detections");
             for (float[] step : s) {
                 for (float v : step) {
@@ -81,7 +81,7 @@ class LightCurveSequenceTest {
             assertEquals(seqs.get(n).length, sum, 1e-6);
         }
         long fink = MultimodalSamples.finkAlerts().stream()
-                .filter(o -> LightCurveSequence.has(LightCurveSequence.alertPoints(o.data().lightCurve()))).count();
+                .filter(o -> LightCurveSequence.has(o.data().lightCurve())).count();
         assertTrue(fink >= 30, "most labelled Fink alerts have a 30-day history: " + fink);
         assertFalse(LightCurveSequence.has(List.of()));
     }

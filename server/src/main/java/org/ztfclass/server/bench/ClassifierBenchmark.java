@@ -52,7 +52,7 @@ public final class ClassifierBenchmark {
         List<ObjectData> withAlerts = new ArrayList<>(objects);
         alerts.forEach(a -> withAlerts.add(a.data()));
         List<ObjectData> sequences = withAlerts.stream()
-                .filter(o -> LightCurveSequence.has(LightCurveSequence.alertPoints(o.lightCurve()))).toList();
+                .filter(o -> LightCurveSequence.has(o.lightCurve())).toList();
         List<ObjectData> stamps = withAlerts.stream().filter(o -> o.cutouts().size() == CutoutTriplet.CHANNELS).toList();
         ModelBundle bundle = ModelBundle.load(sample.getParent().resolve("models/ztfclass-default"));
         out.printf("bench classifier: model %s; %,d shipped objects + %d labelled training alerts: %,d with an alert-stream light curve, "
