@@ -26,6 +26,6 @@ public record BundleManifest(String format, String version, String createdAt, Li
                              Map<String, Map<String, Integer>> testedOn, List<String> testObjectIds,
                              Map<String, Map<String, Object>> parameters, Map<String, Object> metrics, List<String> files) {
 
-    /** The layout this code writes and reads. */
-    public static final String FORMAT = "ztfclass-model-bundle/1";
+    /** The layout this code writes and reads (2: light-curve features in the XGBoost inputs, the served answer in {@code parameters.serving}). */
+    public static final String FORMAT = "ztfclass-model-bundle/2";
 }

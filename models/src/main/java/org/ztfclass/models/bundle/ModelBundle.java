@@ -218,12 +218,20 @@ public final class ModelBundle {
         return u;
     }
 
-    /** @return class probabilities per object (the fused, calibrated ones), rows in {@link TransientClass} order */
+    /** @return which answer this bundle serves (recorded in its manifest) */
+    public org.ztfclass.models.training.ServingChoice serving() {
+        return org.ztfclass.models.training.ServingChoice.fromParameters(manifest.parameters());
+    }
+
+    /**
+     * @return class probabilities per object, rows in {@link TransientClass} order: the served
+     *         answer ({@link #serving()}: the fused, calibrated probabilities or the best branch)
+     */
     public double[][] probabilities(List<ObjectData> objects) {
         if (objects.isEmpty()) {
             return new double[0][];
         }
-        return outputs(objects).fused();
+        return serving().pick(outputs(objects));
     }
 
     /** @return one prediction per object, in input order */

@@ -81,7 +81,7 @@ public final class MultimodalTrainer {
      * @param notTrained branch name to the reason it was not trained
      */
     public record Result(XgbClassifier xgboost, LstmClassifier lstm, CnnClassifier cnn, FusionClassifier fusion,
-                         Map<String, Map<String, Integer>> trainedOn, Map<String, String> notTrained) {
+                         Map<String, Map<String, Integer>> trainedOn, Map<String, String> notTrained, ServingChoice serving) {
     }
 
     /** @return true if the LSTM may train on (and reads) this object: its light curve makes a sequence */
@@ -152,10 +152,11 @@ public final class MultimodalTrainer {
         }
         int[] y = train.stream().mapToInt(o -> o.label().ordinal()).toArray();
         FusionClassifier fusion = new FusionTrainer(seed).train(ox, ol, oc, y, progress);
+        ServingChoice serving = chooseServing(ox, ol, oc, y, fold);
         trainedOn.put("fusion", ClassCounts.of(train));
         trainedOn.put("fusion_with_lstm_output", ClassCounts.of(answeredSubset(train, ol)));
         trainedOn.put("fusion_with_cnn_output", ClassCounts.of(answeredSubset(train, oc)));
-        return new Result(fin.xgb(), fin.lstm(), fin.cnn(), fusion, trainedOn, notTrained);
+        return new Result(fin.xgb(), fin.lstm(), fin.cnn(), fusion, trainedOn, notTrained, serving);
     }
 
     private Branches branches(List<LabelledObject> fit, TrainingProgress p) throws XGBoostError {
@@ -167,6 +168,58 @@ public final class MultimodalTrainer {
         List<LabelledObject> cnnSet = fit.stream().filter(MultimodalTrainer::cnnCanLearnFrom).toList();
         CnnClassifier cnn = ClassCounts.classesWithAtLeast(cnnSet, MIN_PER_CLASS) >= 2 ? new CnnTrainer(seed, cnnEpochs).train(cnnSet, p) : null;
         return new Branches(xgb, lstm, cnn, lstmSet, cnnSet);
+    }
+
+    /**
+     * Chooses the served answer by cross-validation on the out-of-fold branch outputs: XGBoost's
+     * and the LSTM's (XGBoost's where the LSTM is masked) as they are; the fusion's by training it
+     * on the other folds' outputs and scoring each fold, so no candidate is judged on objects it
+     * learned from. The highest macro AUC wins ({@link ServingChoice#best}).
+     */
+    ServingChoice chooseServing(double[][] ox, double[][] ol, double[][] oc, int[] y, int[] fold) {
+        int n = y.length;
+        double[][] fused = new double[n][];
+        for (int f = 0; f < FOLDS; f++) {
+            List<Integer> fit = new ArrayList<>();
+            List<Integer> held = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                (fold[i] == f ? held : fit).add(i);
+            }
+            FusionClassifier inner = new FusionTrainer(seed).train(rows(ox, fit), rows(ol, fit), rows(oc, fit),
+                    fit.stream().mapToInt(i -> y[i]).toArray(), TrainingProgress.SILENT);
+            double[][] p = inner.predict(rows(ox, held), rows(ol, held), rows(oc, held));
+            for (int j = 0; j < held.size(); j++) {
+                fused[held.get(j)] = p[j];
+            }
+        }
+        Map<String, Double> auc = new LinkedHashMap<>();
+        auc.put(ServingChoice.FUSED, macroAuc(y, fused));
+        auc.put(ServingChoice.XGBOOST, macroAuc(y, ox));
+        if (BranchOutputs.answered(ol) > 0) {
+            double[][] lstm = new double[n][];
+            for (int i = 0; i < n; i++) {
+                lstm[i] = ol[i] != null ? ol[i] : ox[i];
+            }
+            auc.put(ServingChoice.LSTM, macroAuc(y, lstm));
+        }
+        return ServingChoice.best(auc);
+    }
+
+    private static double[][] rows(double[][] all, List<Integer> which) {
+        return which.stream().map(i -> all[i]).toArray(double[][]::new);
+    }
+
+    private static double macroAuc(int[] y, double[][] p) {
+        double sum = 0;
+        int defined = 0;
+        for (int k = 0; k < TransientClass.values().length; k++) {
+            double a = org.ztfclass.models.evaluation.MannWhitneyAuc.oneVsRest(y, p, k);
+            if (Double.isFinite(a)) {
+                sum += a;
+                defined++;
+            }
+        }
+        return defined == 0 ? Double.NaN : sum / defined;
     }
 
     /** @return a fold index per object: stratified by class, objects of a class in id order, shuffled with the seed */

@@ -92,12 +92,13 @@ public record TrainingRun(ModelBundle bundle, StratifiedSplit split, List<Object
         fusionParams.put("trained_on", "out-of-fold branch outputs, " + MultimodalTrainer.FOLDS + " folds of the training set");
         parameters.put("fusion", fusionParams);
         r.notTrained().forEach((branch, why) -> parameters.get(branch).put("not_trained", why));
+        parameters.put("serving", r.serving().asParameters());
         List<String> classes = new ArrayList<>();
         for (TransientClass c : TransientClass.values()) {
             classes.add(c.name());
         }
         BundleManifest manifest = new BundleManifest(BundleManifest.FORMAT, version, Instant.now().toString(), classes,
-                TabularFeatures.SUMMARY, hash(split.train()), seed, trainedOn, testedOn,
+                TabularFeatures.MODEL_INPUTS, hash(split.train()), seed, trainedOn, testedOn,
                 split.test().stream().map(o -> o.data().objectId()).toList(), parameters, new LinkedHashMap<>(),
                 ModelBundle.files(r.lstm() != null, r.cnn() != null, true));
         return new TrainingRun(new ModelBundle(manifest, r.xgboost(), r.lstm(), r.cnn(), r.fusion()), split,

@@ -67,7 +67,7 @@ class LearningCommandsTest {
     @Test
     void trainWritesABundleWithProvenanceAndAReport() throws Exception {
         JsonNode m = JSON.readTree(model.resolve("manifest.json").toFile());
-        assertEquals("ztfclass-model-bundle/1", m.get("format").asText());
+        assertEquals("ztfclass-model-bundle/2", m.get("format").asText());
         assertEquals(64, m.get("trainingSetHash").asText().length());
         assertTrue(m.get("trainedOn").get("xgboost").get("SN_II").asInt() > 300, m.get("trainedOn").toString());
         assertTrue(m.get("testObjectIds").size() > 400);
@@ -175,7 +175,7 @@ class LearningCommandsTest {
         JsonNode m = JSON.readTree(shipped.resolve("manifest.json").toFile());
         List<String> features = new java.util.ArrayList<>();
         m.get("features").forEach(f -> features.add(f.asText()));
-        assertEquals(org.ztfclass.models.features.TabularFeatures.SUMMARY, features,
+        assertEquals(org.ztfclass.models.features.TabularFeatures.MODEL_INPUTS, features,
                 "the shipped model was trained on today's features (retrain it with install/ztfclass train when they change)");
         List<String> files = new java.util.ArrayList<>();
         m.get("files").forEach(f -> files.add(f.asText()));
