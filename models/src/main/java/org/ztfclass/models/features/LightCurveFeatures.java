@@ -28,7 +28,7 @@ import org.ztfclass.votables.domain.Detection;
  * <li>{@code n_det}, {@code n_det_g}, {@code n_det_r}, {@code n_bands}: detections and bands</li>
  * <li>{@code span_days}: first to last detection; {@code median_gap_days}: median time between detections</li>
  * <li>{@code days_first_to_peak}, {@code days_peak_to_last}: around the brightest detection</li>
- * <li>{@code peak_mag}: brightest magnitude, any band</li>
+ * <li>{@code brightest_mag}: brightest magnitude, any band</li>
  * <li>per band b ∈ {g, r}: {@code peak_mag_b}; {@code amplitude_b} (faintest − brightest);
  *     {@code rise_rate_b} (mag/day, least-squares slope over the {@link #RISE_WINDOW_DAYS} days
  *     before the band's peak); {@code decline_rate_b} (slope over 0…+15 d) and
@@ -64,7 +64,7 @@ public final class LightCurveFeatures {
 
     static {
         List<String> names = new ArrayList<>(List.of("n_det", "n_det_g", "n_det_r", "n_bands", "span_days", "median_gap_days",
-                "days_first_to_peak", "days_peak_to_last", "peak_mag"));
+                "days_first_to_peak", "days_peak_to_last", "brightest_mag"));
         for (String band : new String[] {"g", "r"}) {
             for (String f : PER_BAND) {
                 names.add(f + "_" + band);

@@ -40,7 +40,16 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Database db = Database.open(store.db);
         ObjectDataLoader loader = new ObjectDataLoader(db);
-        List<LabelledObject> labelled = trainingAlerts.addTo(labels == null ? loader.labelled() : LabelFile.read(labels, loader));
+        List<LabelledObject> fromStore = labels == null ? loader.labelled() : LabelFile.read(labels, loader);
+        if (fromStore.isEmpty()) {
+            System.err.println("cannot train: " + (labels == null ? "the store " + store.db + " has no labelled objects"
+                    : "no object of " + labels + " is in the store " + store.db) + ". Ingest light curves and labels first, e.g.\n"
+                    + "  install/ztfclass ingest --db " + store.db + " install/sample-data/antares-bts install/sample-data/catalogues/bts.csv\n"
+                    + "(a label list has an object-id column and a class column: objectId,label), or label objects in the web "
+                    + "application; then run train again. The labelled training alerts alone are too few for a useful model.");
+            return 2;
+        }
+        List<LabelledObject> labelled = trainingAlerts.addTo(fromStore);
         System.err.printf("training on %,d labelled objects...%n", labelled.size());
         TrainedModel trained;
         try {

@@ -157,6 +157,17 @@ class LearningCommandsTest {
     }
 
     @Test
+    void trainOnAStoreWithoutLabelsRefusesAndSaysHowToIngestLabels() throws Exception {
+        Path empty = tmp.resolve("no-labels.db");
+        new IngestService(new StoreWriter(Database.open(empty))).ingest(List.of(Samples.path("alerts/kowalski")), IngestProgress.SILENT);
+        Path out = tmp.resolve("useless-model");
+        Object[] r = run("train", "--db", empty.toString(), "--out", out.toString());
+        assertEquals(2, r[0], "a store without labels must not give a model trained on the training alerts alone");
+        assertTrue(r[2].toString().contains("has no labelled objects") && r[2].toString().contains("install/ztfclass ingest"), r[2].toString());
+        assertFalse(Files.exists(out.resolve("manifest.json")), "no bundle is written");
+    }
+
+    @Test
     void brokenModelDirectoriesAreClearErrors() throws Exception {
         Object[] missing = run("score", tmp.resolve("no-model").toString(), Samples.path("alerts").toString(), "--out",
                 tmp.resolve("x.vot").toString());
