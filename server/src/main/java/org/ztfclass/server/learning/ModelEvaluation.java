@@ -1,5 +1,8 @@
 package org.ztfclass.server.learning;
 
+import org.ztfclass.models.evaluation.EarlyClassification;
+import org.ztfclass.models.features.LightCurveFeatures;
+import org.ztfclass.models.training.ServingChoice;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,14 +44,21 @@ public final class ModelEvaluation {
     private final Map<String, Integer> testCounts;
     private final List<String> notes;
     private final Map<String, Object> headline;
+    private final EarlyClassification early;
 
     private ModelEvaluation(String modelVersion, List<Evaluation> evaluations, Map<String, Integer> testCounts, List<String> notes,
                             Map<String, Object> headline) {
+        this(modelVersion, evaluations, testCounts, notes, headline, null);
+    }
+
+    private ModelEvaluation(String modelVersion, List<Evaluation> evaluations, Map<String, Integer> testCounts, List<String> notes,
+                            Map<String, Object> headline, EarlyClassification early) {
         this.modelVersion = modelVersion;
         this.evaluations = evaluations;
         this.testCounts = testCounts;
         this.notes = notes;
         this.headline = headline;
+        this.early = early;
     }
 
     /**
@@ -65,7 +75,53 @@ public final class ModelEvaluation {
         List<ObjectData> data = test.stream().map(LabelledObject::data).toList();
         BranchOutputs b = bundle.outputs(data);
         double[][] base = MajorityBaseline.probabilities(trainY, k, y.length);
-        return of(bundle.manifest().version(), "", "held-out", y, base, b, bundle.hasLstm(), bundle.hasCnn(), bundle.hasFusion(), seed);
+        ModelEvaluation e = of(bundle.manifest().version(), "", "held-out", y, base, b, bundle.hasLstm(), bundle.hasCnn(), bundle.hasFusion(), seed);
+        ServingChoice serving = bundle.serving();
+        List<Evaluation> rows = new ArrayList<>(e.evaluations);
+        rows.add(Evaluator.evaluate(SERVED + " (" + serving.model() + ")", y, serving.pick(b), classNames(), seed, BOOTSTRAP_ROUNDS));
+        EarlyClassification early = early(bundle, serving.model(), test, seed);
+        rows.addAll(early.phases());
+        List<String> notes = new ArrayList<>(e.notes);
+        notes.add("Served answer: " + serving.model() + ". " + serving.reason() + ".");
+        notes.add("Early classification: the served model on the held-out objects with a light curve, cut to the first 5, 10, 20 and 40 "
+                + "days after the first detection and whole, without their catalogue summary (rows 'early: …').");
+        Map<String, Object> headline = new LinkedHashMap<>(e.headline);
+        headline.put("serving", serving.model());
+        return new ModelEvaluation(e.modelVersion, rows, e.testCounts, notes, headline, early);
+    }
+
+    /** Row name of the served answer. */
+    public static final String SERVED = "served";
+
+    /**
+     * @return the served model on the test objects that have a light curve, cut to the first
+     *         {@link EarlyClassification#PHASES} days and whole, with no catalogue summary
+     */
+    static EarlyClassification early(ModelBundle bundle, String servedName, List<LabelledObject> test, long seed) {
+        List<LabelledObject> withCurve = test.stream()
+                .filter(o -> LightCurveFeatures.usableDetections(o.data().lightCurve()) > 0).toList();
+        int[] y = withCurve.stream().mapToInt(o -> o.label().ordinal()).toArray();
+        List<Evaluation> rows = new ArrayList<>();
+        List<String> labels = EarlyClassification.phaseLabels();
+        for (int p = 0; p < labels.size(); p++) {
+            double days = p < EarlyClassification.PHASES.length ? EarlyClassification.PHASES[p] : Double.POSITIVE_INFINITY;
+            List<ObjectData> cut = withCurve.stream().map(LabelledObject::data)
+                    .map(o -> new ObjectData(o.objectId(), o.ra(), o.dec(),
+                            Double.isInfinite(days) ? o.lightCurve() : LightCurveFeatures.firstDays(o.lightCurve(), days), null, o.context(), o.cutouts()))
+                    .toList();
+            double[][] probs = y.length == 0 ? new double[0][] : bundle.probabilities(cut);
+            rows.add(Evaluator.evaluate(EarlyClassification.rowName(SERVED + " (" + servedName + ")", labels.get(p), y.length), y, probs,
+                    classNames(), seed, BOOTSTRAP_ROUNDS));
+        }
+        return new EarlyClassification(rows, labels);
+    }
+
+    private static List<String> classNames() {
+        List<String> classes = new ArrayList<>();
+        for (TransientClass c : TransientClass.values()) {
+            classes.add(c.name());
+        }
+        return classes;
     }
 
     /**
@@ -197,6 +253,9 @@ public final class ModelEvaluation {
             m.put("macro_auc_ci95", java.util.Arrays.asList(finite(e.macroAucCi().lower()), finite(e.macroAucCi().upper())));
             m.put("balanced_accuracy", finite(e.balancedAccuracy()));
             m.put("accuracy", finite(e.accuracy()));
+            double[] ia = EarlyClassification.snIaPrecisionRecall(e);
+            m.put("sn_ia_precision", finite(ia[0]));
+            m.put("sn_ia_recall", finite(ia[1]));
             metrics.put(e.modelName(), m);
         }
         metrics.putAll(headline);
@@ -234,7 +293,12 @@ public final class ModelEvaluation {
         h.put("cross_validation", c.headline);
         h.put("fused_beats_best_single_branch", c.headline.get("fused_beats_best_single_branch"));
         h.put("verdict", c.headline.get("verdict"));
-        return new ModelEvaluation(modelVersion, all, testCounts, allNotes, h);
+        return new ModelEvaluation(modelVersion, all, testCounts, allNotes, h, early);
+    }
+
+    /** @return the early-classification rows of the held-out evaluation, null for a cross-validation's */
+    public EarlyClassification early() {
+        return early;
     }
 
     /** @return the report's notes: coverage and the fused-versus-best-branch verdict */
@@ -259,6 +323,6 @@ public final class ModelEvaluation {
     /** Writes {@code evaluation.json}, the plots and {@code index.html} into {@code dir}. */
     public void writeReport(Path dir) throws IOException {
         Files.createDirectories(dir);
-        ReportFiles.write(dir, modelVersion, evaluations, notes);
+        ReportFiles.write(dir, modelVersion, evaluations, notes, early);
     }
 }

@@ -19,10 +19,19 @@ import org.ztfclass.models.evaluation.RocSvg;
  */
 final class ReportFiles {
 
+    /** File name of the early-classification plot. */
+    static final String EARLY_SVG = "early-classification.svg";
+
     private ReportFiles() {
     }
 
     static void write(Path dir, String modelVersion, List<Evaluation> evaluations, List<String> notes) throws IOException {
+        write(dir, modelVersion, evaluations, notes, null);
+    }
+
+    /** @param early the early-classification rows, written as a table and {@code early-classification.svg}; null for none */
+    static void write(Path dir, String modelVersion, List<Evaluation> evaluations, List<String> notes,
+                      org.ztfclass.models.evaluation.EarlyClassification early) throws IOException {
         EvaluationJson.write(evaluations, dir.resolve("evaluation.json"));
         for (int i = 0; i < evaluations.size(); i++) {
             Evaluation e = evaluations.get(i);
@@ -32,6 +41,11 @@ final class ReportFiles {
         }
         String html = HtmlReport.render("ztfclass model " + modelVersion + ": held-out evaluation", evaluations);
         StringBuilder note = new StringBuilder();
+        if (early != null) {
+            Files.writeString(dir.resolve(EARLY_SVG), early.svg(), StandardCharsets.UTF_8);
+            note.append("<h2 id=\"early\">Early classification</h2>\n").append(early.table()).append("<figure>").append(early.svg())
+                    .append("<figcaption>Macro AUC, SN Ia precision and recall against days since the first detection</figcaption></figure>\n");
+        }
         for (String n : notes) {
             note.append("<p>").append(n.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")).append("</p>");
         }

@@ -1,5 +1,6 @@
 package org.ztfclass.server.web;
 
+import org.ztfclass.models.evaluation.EarlyClassification;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
@@ -24,7 +25,7 @@ import org.ztfclass.server.store.Database;
 public final class ModelPage {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern SVG = Pattern.compile("(roc|confusion|reliability)-\\d{1,2}\\.svg");
+    private static final Pattern SVG = Pattern.compile("(roc|confusion|reliability)-\\d{1,2}\\.svg|early-classification\\.svg");
 
     private final Database db;
     private volatile Path bundle;
@@ -73,6 +74,7 @@ public final class ModelPage {
                 }
             });
             b.append("</tbody></table></div>\n");
+            earlyClassification(b, metrics);
             if (metrics.path("not_built_yet").isArray()) {
                 b.append("<p>Not built yet: ");
                 metrics.get("not_built_yet").forEach(n -> b.append(Html.e(n.asText())).append("; "));
@@ -144,6 +146,38 @@ public final class ModelPage {
             }
             b.append("</tbody></table></div>\n</section>\n");
         }
+    }
+
+    /**
+     * The early-classification rows of the manifest ({@code early: …}): macro AUC and SN Ia
+     * precision/recall against days since the first detection, and the report's plot when the
+     * bundle's report is here.
+     */
+    private void earlyClassification(StringBuilder b, JsonNode metrics) {
+        StringBuilder rows = new StringBuilder();
+        metrics.fields().forEachRemaining(e -> {
+            if (e.getKey().startsWith(EarlyClassification.PREFIX) && e.getValue().isObject()) {
+                JsonNode m = e.getValue();
+                JsonNode ci = m.path("macro_auc_ci95");
+                rows.append("<tr><th scope=\"row\">").append(Html.e(e.getKey().substring(EarlyClassification.PREFIX.length())))
+                        .append("</th><td class=\"n\">").append(num(m.path("macro_auc"))).append(ci.isArray() ? " [" + num(ci.get(0)) + ", "
+                                + num(ci.get(1)) + "]" : "").append("</td><td class=\"n\">").append(num(m.path("sn_ia_precision")))
+                        .append("</td><td class=\"n\">").append(num(m.path("sn_ia_recall"))).append("</td></tr>\n");
+            }
+        });
+        if (rows.length() == 0) {
+            return;
+        }
+        b.append("<section class=\"panel\"><h2 id=\"early\">Early classification</h2>\n<p>What the served model says from the first ")
+                .append("days of a light curve (held-out objects, no catalogue summary): use it to decide on a spectrum.</p>\n")
+                .append("<div class=\"scroll\"><table><caption>Against days since the first detection</caption><thead><tr>")
+                .append("<th scope=\"col\">Light curve</th><th scope=\"col\">Macro AUC [95% CI]</th><th scope=\"col\">SN Ia precision</th>")
+                .append("<th scope=\"col\">SN Ia recall</th></tr></thead><tbody>\n").append(rows).append("</tbody></table></div>\n");
+        if (bundle != null && Files.isRegularFile(bundle.resolve("report/early-classification.svg"))) {
+            b.append("<p><img src=\"/model/report/early-classification.svg\" width=\"480\" height=\"300\" style=\"max-width:100%;height:auto\" ")
+                    .append("alt=\"Macro AUC, SN Ia precision and recall against days since first detection; the numbers are in the table above\"></p>\n");
+        }
+        b.append("</section>\n");
     }
 
     private static String num(JsonNode n) {
