@@ -10,6 +10,10 @@ import java.util.Arrays;
 import org.ztfclass.votables.catalogue.LabelListReader;
 import org.ztfclass.votables.input.BadInputException;
 import org.ztfclass.votables.input.CsvTable;
+import org.ztfclass.votables.lightcurve.AlerceDetectionsReader;
+import org.ztfclass.votables.lightcurve.AntaresLightCurveReader;
+import org.ztfclass.votables.lightcurve.LightCurveCsvReader;
+import org.ztfclass.votables.lightcurve.LightCurveReader;
 
 /**
  * The kinds of file {@code ztfclass ingest} understands, recognised by content rather than by
@@ -20,6 +24,11 @@ public enum InputFormat {
     AVRO_ALERTS("ZTF Avro alert packets"),
     /** One object's light curve: {@code time,mag,magerr,band}, file named by its ZTF id. */
     LIGHTCURVE_CSV("light-curve CSV (time,mag,magerr,band)"),
+    /**
+     * One object's ANTARES light-curve export: an unnamed row index, {@code ant_mjd, ant_passband,
+     * ant_mag, ant_magerr}; file named by its ZTF id; detections only.
+     */
+    ANTARES_LIGHTCURVE("ANTARES light curve (ant_mjd,ant_passband,ant_mag,ant_magerr)"),
     /** A table of alert candidates, one row a detection: {@code objectId, fid, mjd|jd, magpsf, sigmapsf, ...} (ALeRCE, BTSbot). */
     ALERCE_DETECTIONS("ZTF detection table (ALeRCE style)"),
     /** Bright Transient Survey catalogue CSV. */
@@ -93,6 +102,21 @@ public enum InputFormat {
         return null;
     }
 
+    /**
+     * The reader for the formats that hold ZTF light curves (points of one or more ZTF objects that
+     * {@code ingest} stores as detections and upper limits and {@code score} classifies).
+     *
+     * @return a new reader, or null if this format holds no ZTF light curve
+     */
+    public LightCurveReader lightCurveReader() {
+        return switch (this) {
+            case LIGHTCURVE_CSV -> new LightCurveCsvReader();
+            case ANTARES_LIGHTCURVE -> new AntaresLightCurveReader();
+            case ALERCE_DETECTIONS -> new AlerceDetectionsReader();
+            default -> null;
+        };
+    }
+
     /** @return true for the formats that hold one object's photometry from another survey or instrument */
     public boolean isSurveyPhotometry() {
         return this == ZTF_FORCED_PHOTOMETRY || this == PS1_FORCED_PHOTOMETRY || this == ATLAS_FORCED_PHOTOMETRY || this == RADIO_FLUXES;
@@ -106,6 +130,9 @@ public enum InputFormat {
         if (table.column("time") >= 0 && table.column("mag") >= 0 && table.column("magerr") >= 0
                 && table.column("band") >= 0) {
             return LIGHTCURVE_CSV;
+        }
+        if (AntaresLightCurveReader.accepts(table)) {
+            return ANTARES_LIGHTCURVE;
         }
         if (table.column("objectId", "oid") >= 0 && table.column("fid") >= 0 && table.column("mjd", "jd") >= 0
                 && table.column("magpsf") >= 0) {
