@@ -35,7 +35,7 @@ import org.ztfclass.votables.lightcurve.LightCurveReader;
  * Loads files into the store: ZTF Avro alert packets, light-curve CSVs, ANTARES light-curve
  * exports, ALeRCE detection tables (every format with an {@link InputFormat#lightCurveReader()}), the BTS catalogue, label lists, and one object's photometry from other surveys and
  * instruments (ZTF forced photometry, PS1, ATLAS, radio). Directories are walked recursively
- * (files ending in {@code .avro}, {@code .csv} or {@code .txt}, hidden files skipped, in name
+ * (files ending in {@code .avro}, {@code .csv}, {@code .txt} or {@code .dat}, hidden files skipped, in name
  * order); each file's format is
  * recognised from its content. Small files are written together, whole files to a transaction
  * (see {@link PendingWrites}), so a kill loses at most the batch in progress and re-running
@@ -139,6 +139,7 @@ public final class IngestService {
                     }
                     return new FileOutcome(format, 0, IngestCounts.NONE, List.of(new InputProblem(source, "file",
                             "unrecognised format: expected ZTF Avro alert packets, a light-curve CSV (time,mag,magerr,band), "
+                            + "an ANTARES, broker (Fink/Pitt-Google), GROWTH marshal or three-column (JD mag error) light curve, "
                             + "an ALeRCE detection table, the BTS catalogue or a label list (objectId + class columns)")));
             }
         } catch (IOException e) {
@@ -168,7 +169,11 @@ public final class IngestService {
         return switch (format) {
             case LIGHTCURVE_CSV -> "lightcurve-csv";
             case ALERCE_DETECTIONS -> "alerce";
-            default -> format.name().toLowerCase(Locale.ROOT).replace("_lightcurve", "").replace('_', '-');
+            case ANTARES_LIGHTCURVE -> "antares";
+            case BROKER_LIGHTCURVES -> "broker-csv";
+            case GROWTH_MARSHAL -> "growth-marshal";
+            case JD_MAG_ERROR -> "jd-mag-error";
+            default -> format.name().toLowerCase(Locale.ROOT).replace('_', '-');
         };
     }
 
@@ -258,6 +263,7 @@ public final class IngestService {
 
     private static boolean isDataFile(Path f) {
         String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
-        return !name.startsWith(".") && (name.endsWith(".avro") || name.endsWith(".csv") || name.endsWith(".txt"));
+        return !name.startsWith(".") && (name.endsWith(".avro") || name.endsWith(".csv") || name.endsWith(".txt")
+                || name.endsWith(".dat"));
     }
 }
