@@ -47,7 +47,7 @@ class FunnelRunTest {
         sampleStore = tmp.resolve("sample.db");
         Database db = Database.open(sampleStore);
         new IngestService(new StoreWriter(db)).ingest(List.of(Samples.path("catalogues"), Samples.path("alerce-30sne"),
-                Samples.path("lightcurves-snia"), Samples.path("alerts")), IngestProgress.SILENT);
+                Samples.path("lightcurves-snia"), Samples.path("antares-bts"), Samples.path("alerts")), IngestProgress.SILENT);
     }
 
     /** @return a private copy of the sample store (VACUUM INTO: consistent, WAL included) */
