@@ -38,7 +38,7 @@ public final class ClassifierBenchmark {
 
     public static void run(Path sample, int rounds, PrintStream out) throws Exception {
         List<ObjectData> objects = new InputObjects().read(List.of(sample.resolve("catalogues"), sample.resolve("alerce-30sne"),
-                sample.resolve("lightcurves-snia"), sample.resolve("alerts"))).objects();
+                sample.resolve("lightcurves-snia"), sample.resolve("antares-bts"), sample.resolve("alerts"))).objects();
         List<LabelledObject> labelled = new ArrayList<>();
         for (ObjectData o : objects) {
             if (o.summary() != null && o.summary().fineClass() != null) {

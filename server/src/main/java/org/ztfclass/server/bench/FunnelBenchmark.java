@@ -30,7 +30,7 @@ public final class FunnelBenchmark {
         try {
             Database db = Database.open(work.resolve("funnel.db"));
             new IngestService(new StoreWriter(db)).ingest(List.of(sample.resolve("catalogues"), sample.resolve("alerce-30sne"),
-                    sample.resolve("lightcurves-snia"), sample.resolve("alerts")), IngestProgress.SILENT);
+                    sample.resolve("lightcurves-snia"), sample.resolve("antares-bts"), sample.resolve("alerts")), IngestProgress.SILENT);
             FunnelStore store = new FunnelStore(db);
             long real = store.forEachFacts(f -> { });
             long t0 = System.nanoTime();

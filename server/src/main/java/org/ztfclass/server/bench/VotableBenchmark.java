@@ -43,7 +43,7 @@ public final class VotableBenchmark {
         try {
             Database db = Database.open(work.resolve("bench.db"));
             new IngestService(new StoreWriter(db)).ingest(
-                    List.of(sample.resolve("catalogues"), sample.resolve("lightcurves-snia")), IngestProgress.SILENT);
+                    List.of(sample.resolve("catalogues"), sample.resolve("lightcurves-snia"), sample.resolve("antares-bts")), IngestProgress.SILENT);
             int real = (int) new ObjectQueries(db).countObjects(ObjectFilter.ALL);
             addSyntheticCopies(db, rows - real);
             ObjectQueries queries = new ObjectQueries(db);

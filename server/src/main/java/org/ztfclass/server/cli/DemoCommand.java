@@ -23,15 +23,21 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code ztfclass demo}: create a store, ingest the shipped sample of real ZTF data (BTS
- * catalogue, ALeRCE supernovae, SN Ia light curves, alert packets), run the filter funnel with
+ * catalogue, ALeRCE supernovae, SN Ia light curves, ANTARES light curves of every class, Fink and
+ * Pitt-Google alert light curves, GROWTH marshal light curves, alert packets), run the filter funnel with
  * its default thresholds, train a model on first start (or load it), score every object, and serve it.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Create a store, ingest the shipped sample of real ZTF data and serve it on http://localhost:PORT.")
 final class DemoCommand implements Callable<Integer> {
 
-    /** Sample folders in ingest order: catalogues first so positions and labels are there when photometry arrives. */
-    static final List<String> SAMPLE_PARTS = List.of("catalogues", "alerce-30sne", "lightcurves-snia", "alerts");
+    /**
+     * Sample folders in ingest order: catalogues first so positions and labels are there when photometry arrives.
+     * Light curves of every class (ANTARES, Fink, Pitt-Google, GROWTH marshal) with their label lists; each object
+     * has one light-curve source per kind (the SN Ia of {@code lightcurves-snia} also in {@code antares-bts} were removed).
+     */
+    static final List<String> SAMPLE_PARTS = List.of("catalogues", "alerce-30sne", "lightcurves-snia", "antares-bts",
+            "fink-science-alerts", "pitt-google-alerts", "early-tde-fink-lcs", "annayqho-icbl", "alerts");
     /** The sample's one object with optical and radio data from other instruments, and its folder. */
     static final String MULTI_SURVEY_OBJECT = "ZTF22abftjko";
     static final String MULTI_SURVEY_PART = "at2022tsd";

@@ -29,15 +29,13 @@ import org.ztfclass.votables.domain.Detection;
 import org.ztfclass.votables.format.InputFormat;
 import org.ztfclass.votables.input.InputProblem;
 import org.ztfclass.votables.input.ReadResult;
-import org.ztfclass.votables.lightcurve.AlerceDetectionsReader;
-import org.ztfclass.votables.lightcurve.LightCurveCsvReader;
 import org.ztfclass.votables.lightcurve.LightCurveReader;
 
 /**
- * Loads files into the store: ZTF Avro alert packets, light-curve CSVs, ALeRCE detection
- * tables, the BTS catalogue, label lists, and one object's photometry from other surveys and
+ * Loads files into the store: ZTF Avro alert packets, light-curve CSVs, ANTARES light-curve
+ * exports, ALeRCE detection tables (every format with an {@link InputFormat#lightCurveReader()}), the BTS catalogue, label lists, and one object's photometry from other surveys and
  * instruments (ZTF forced photometry, PS1, ATLAS, radio). Directories are walked recursively
- * (files ending in {@code .avro}, {@code .csv} or {@code .txt}, hidden files skipped, in name
+ * (files ending in {@code .avro}, {@code .csv}, {@code .txt} or {@code .dat}, hidden files skipped, in name
  * order); each file's format is
  * recognised from its content. Small files are written together, whole files to a transaction
  * (see {@link PendingWrites}), so a kill loses at most the batch in progress and re-running
@@ -122,10 +120,6 @@ public final class IngestService {
             switch (format) {
                 case AVRO_ALERTS:
                     return alerts(file, source, pending);
-                case LIGHTCURVE_CSV:
-                    return points(file, source, new LightCurveCsvReader(), "lightcurve-csv", format, pending);
-                case ALERCE_DETECTIONS:
-                    return points(file, source, new AlerceDetectionsReader(), "alerce", format, pending);
                 case BTS_CATALOGUE:
                     pending.flush();
                     return catalogue(file, source, new BtsCatalogueReader(), format);
@@ -139,8 +133,13 @@ public final class IngestService {
                     pending.flush();
                     return surveyPhotometry(file, source, format);
                 default:
+                    LightCurveReader lightCurve = format.lightCurveReader();
+                    if (lightCurve != null) {
+                        return points(file, source, lightCurve, pointSource(format), format, pending);
+                    }
                     return new FileOutcome(format, 0, IngestCounts.NONE, List.of(new InputProblem(source, "file",
                             "unrecognised format: expected ZTF Avro alert packets, a light-curve CSV (time,mag,magerr,band), "
+                            + "an ANTARES, broker (Fink/Pitt-Google), GROWTH marshal or three-column (JD mag error) light curve, "
                             + "an ALeRCE detection table, the BTS catalogue or a label list (objectId + class columns)")));
             }
         } catch (IOException e) {
@@ -163,6 +162,19 @@ public final class IngestService {
                     .map(a -> new SourcedAlert(a, source)).toList(), source);
         }
         return new FileOutcome(InputFormat.AVRO_ALERTS, alerts.size(), IngestCounts.NONE, read.problems());
+    }
+
+    /** @return the kind of source stored with each point of a light-curve format, e.g. {@code lightcurve-csv}, {@code antares} */
+    static String pointSource(InputFormat format) {
+        return switch (format) {
+            case LIGHTCURVE_CSV -> "lightcurve-csv";
+            case ALERCE_DETECTIONS -> "alerce";
+            case ANTARES_LIGHTCURVE -> "antares";
+            case BROKER_LIGHTCURVES -> "broker-csv";
+            case GROWTH_MARSHAL -> "growth-marshal";
+            case JD_MAG_ERROR -> "jd-mag-error";
+            default -> format.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        };
     }
 
     private FileOutcome points(Path file, String source, LightCurveReader reader, String kind, InputFormat format,
@@ -251,6 +263,7 @@ public final class IngestService {
 
     private static boolean isDataFile(Path f) {
         String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
-        return !name.startsWith(".") && (name.endsWith(".avro") || name.endsWith(".csv") || name.endsWith(".txt"));
+        return !name.startsWith(".") && (name.endsWith(".avro") || name.endsWith(".csv") || name.endsWith(".txt")
+                || name.endsWith(".dat"));
     }
 }

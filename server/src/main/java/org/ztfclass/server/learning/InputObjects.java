@@ -21,13 +21,14 @@ import org.ztfclass.votables.domain.Detection;
 import org.ztfclass.votables.format.InputFormat;
 import org.ztfclass.votables.input.InputProblem;
 import org.ztfclass.votables.input.ReadResult;
-import org.ztfclass.votables.lightcurve.AlerceDetectionsReader;
-import org.ztfclass.votables.lightcurve.LightCurveCsvReader;
+import org.ztfclass.votables.lightcurve.LightCurveReader;
 import org.ztfclass.votables.sky.MeanPosition;
 
 /**
  * Builds {@link ObjectData} straight from input files, without a store, for scoring: any input
- * {@code ingest} accepts (Avro alerts, light-curve CSVs, ALeRCE detection tables, BTS-format
+ * {@code ingest} accepts (Avro alerts, every ZTF light-curve format of
+ * {@link InputFormat#lightCurveReader()} such as light-curve CSVs, ANTARES exports and ALeRCE
+ * detection tables, BTS-format
  * catalogues with blank or absent class, peakabs and redshift). Records of the same object from
  * several files are merged; an object's position is its BTS position, else the mean of its
  * detections. Label lists carry no data and are reported, not scored. Not thread-safe.
@@ -77,15 +78,6 @@ public final class InputObjects {
                     }
                 }
             }
-            case LIGHTCURVE_CSV, ALERCE_DETECTIONS -> {
-                ReadResult<Detection> r;
-                try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    r = format == InputFormat.LIGHTCURVE_CSV ? new LightCurveCsvReader().read(in, source)
-                            : new AlerceDetectionsReader().read(in, source);
-                }
-                problems.addAll(r.problems());
-                r.records().forEach(d -> builder(d.objectId()).points.add(d));
-            }
             case BTS_CATALOGUE -> {
                 ReadResult<CatalogueEntry> r;
                 try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -95,7 +87,20 @@ public final class InputObjects {
                 r.records().forEach(e -> builder(e.objectId()).summary = e);
             }
             case LABEL_LIST -> problems.add(new InputProblem(source, "file", "a label list has no photometry to classify"));
-            default -> problems.add(new InputProblem(source, "file", "unrecognised format"));
+            default -> {
+                LightCurveReader reader = format.lightCurveReader();
+                if (reader == null) {
+                    problems.add(new InputProblem(source, "file", format == InputFormat.UNKNOWN ? "unrecognised format"
+                            : format.description() + " is not a ZTF light curve this command can classify"));
+                    return;
+                }
+                ReadResult<Detection> r;
+                try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    r = reader.read(in, source);
+                }
+                problems.addAll(r.problems());
+                r.records().forEach(d -> builder(d.objectId()).points.add(d));
+            }
         }
     }
 

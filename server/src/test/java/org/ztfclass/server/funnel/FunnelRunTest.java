@@ -47,7 +47,7 @@ class FunnelRunTest {
         sampleStore = tmp.resolve("sample.db");
         Database db = Database.open(sampleStore);
         new IngestService(new StoreWriter(db)).ingest(List.of(Samples.path("catalogues"), Samples.path("alerce-30sne"),
-                Samples.path("lightcurves-snia"), Samples.path("alerts")), IngestProgress.SILENT);
+                Samples.path("lightcurves-snia"), Samples.path("antares-bts"), Samples.path("alerts")), IngestProgress.SILENT);
     }
 
     /** @return a private copy of the sample store (VACUUM INTO: consistent, WAL included) */
@@ -71,14 +71,14 @@ class FunnelRunTest {
         List<String> rows = r.stages().stream().map(s -> s.stage() + " " + s.in() + " " + s.dropped() + " " + s.out()).toList();
         assertEquals(List.of(
                 "galactic_plane 3860 7 3853",
-                "bogus 3853 1979 1874",
-                "faint 1874 53 1821",
-                "variability 1821 27 1794",
-                "asteroids 1794 0 1794",
-                "stars 1794 1 1793",
-                "agn 1793 0 1793",
-                "known_sources 1793 0 1793"), rows);
-        assertEquals(1793, r.run().out());
+                "bogus 3853 1384 2469",
+                "faint 2469 16 2453",
+                "variability 2453 32 2421",
+                "asteroids 2421 0 2421",
+                "stars 2421 1 2420",
+                "agn 2420 1 2419",
+                "known_sources 2419 0 2419"), rows);
+        assertEquals(2419, r.run().out());
         assertEquals(0, r.run().rescued());
         assertTrue(r.stages().get(1).mainReason().startsWith("< 2 good detections"), r.stages().get(1).mainReason());
         assertEquals(null, r.difference(), "a first run has nothing to compare with");
@@ -111,10 +111,10 @@ class FunnelRunTest {
         assertFalse(store.addRescue("ZTF99zzzzzzz", "tester", "no such object"));
         FunnelReport after = run(db, null);
         assertEquals(1, after.run().rescued());
-        assertEquals(1794, after.run().out());
+        assertEquals(2420, after.run().out());
         assertEquals(1, after.stages().get(5).dropped(), "the stage still says what it would drop");
         assertTrue(queries.listObjects(ObjectFilter.droppedBy("stars"), 100, 0).isEmpty());
-        assertEquals(1794, queries.countObjects(ObjectFilter.droppedBy(ObjectFilter.PASSED)));
+        assertEquals(2420, queries.countObjects(ObjectFilter.droppedBy(ObjectFilter.PASSED)));
         var rescued = queries.object("ZTF17aaajnnn").orElseThrow();
         assertEquals(null, rescued.droppedBy());
         assertTrue(rescued.dropReason().startsWith("rescued by hand"), rescued.dropReason());
@@ -192,7 +192,7 @@ class FunnelRunTest {
                     HttpResponse.BodyHandlers.ofString()).body());
             assertEquals(3860, json.get("objects_in").asInt());
             assertEquals("bogus", json.get("stages").get(1).get("stage").asText());
-            assertEquals(1979, json.get("stages").get(1).get("dropped").asInt());
+            assertEquals(1384, json.get("stages").get(1).get("dropped").asInt());
             HttpResponse<byte[]> vot = http.send(HttpRequest.newBuilder(URI.create(base + "/api/funnel?format=votable")).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             Path f = Files.write(tmp.resolve("funnel.vot"), vot.body());

@@ -25,7 +25,8 @@ class KilledIngestTest {
 
     @Test
     void killedIngestRerunEndsWithTheSameCounts() throws Exception {
-        List<Path> inputs = List.of(Samples.path("catalogues"), Samples.path("lightcurves-snia"), Samples.path("alerts"));
+        List<Path> inputs = List.of(Samples.path("catalogues"), Samples.path("lightcurves-snia"),
+                Samples.path("antares-bts"), Samples.path("alerts"));
 
         Database reference = Database.open(tmp.resolve("reference.db"));
         new IngestService(new StoreWriter(reference)).ingest(inputs, IngestProgress.SILENT);

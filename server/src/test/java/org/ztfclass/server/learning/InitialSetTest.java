@@ -42,7 +42,7 @@ class InitialSetTest {
     void stratifiedOverTheFunnelsSurvivorsAndReproducible() throws Exception {
         Database db = Database.open(tmp.resolve("set.db"));
         new IngestService(new StoreWriter(db)).ingest(List.of(Samples.path("catalogues"), Samples.path("alerce-30sne"),
-                Samples.path("lightcurves-snia"), Samples.path("alerts")), IngestProgress.SILENT);
+                Samples.path("lightcurves-snia"), Samples.path("antares-bts"), Samples.path("alerts")), IngestProgress.SILENT);
         new FunnelRunner(new FunnelStore(db)).run(FunnelConfig.defaults());
         InitialSet set = new InitialSet(db);
         List<InitialSet.Stratum> strata = set.choose(300, 1);

@@ -10,6 +10,13 @@ import java.util.Arrays;
 import org.ztfclass.votables.catalogue.LabelListReader;
 import org.ztfclass.votables.input.BadInputException;
 import org.ztfclass.votables.input.CsvTable;
+import org.ztfclass.votables.lightcurve.AlerceDetectionsReader;
+import org.ztfclass.votables.lightcurve.AntaresLightCurveReader;
+import org.ztfclass.votables.lightcurve.BrokerLightCurveReader;
+import org.ztfclass.votables.lightcurve.GrowthMarshalReader;
+import org.ztfclass.votables.lightcurve.JdMagErrorReader;
+import org.ztfclass.votables.lightcurve.LightCurveCsvReader;
+import org.ztfclass.votables.lightcurve.LightCurveReader;
 
 /**
  * The kinds of file {@code ztfclass ingest} understands, recognised by content rather than by
@@ -20,6 +27,21 @@ public enum InputFormat {
     AVRO_ALERTS("ZTF Avro alert packets"),
     /** One object's light curve: {@code time,mag,magerr,band}, file named by its ZTF id. */
     LIGHTCURVE_CSV("light-curve CSV (time,mag,magerr,band)"),
+    /**
+     * One object's ANTARES light-curve export: an unnamed row index, {@code ant_mjd, ant_passband,
+     * ant_mag, ant_magerr}; file named by its ZTF id; detections only.
+     */
+    ANTARES_LIGHTCURVE("ANTARES light curve (ant_mjd,ant_passband,ant_mag,ant_magerr)"),
+    /**
+     * Light curves of many objects converted from broker alert streams (Fink, Pitt-Google):
+     * {@code objectId, mjd, band, mag, magerr, upper_limit, diffmaglim, isdiffpos, candid, ...};
+     * detections and upper limits.
+     */
+    BROKER_LIGHTCURVES("broker light-curve table (objectId,mjd,band,mag,magerr,upper_limit,diffmaglim)"),
+    /** One object's GROWTH marshal export ({@code jdobs, filter, magpsf, sigmamagpsf, limmag, instrument, ...}), named by its ZTF id. */
+    GROWTH_MARSHAL("GROWTH marshal light curve (jdobs,filter,magpsf,sigmamagpsf,limmag,instrument)"),
+    /** One object's light curve in one band as three columns (JD mag error), object and band from the file name. */
+    JD_MAG_ERROR("three-column light curve (JD mag error), file named ZTF<id>_..._<band>.txt"),
     /** A table of alert candidates, one row a detection: {@code objectId, fid, mjd|jd, magpsf, sigmapsf, ...} (ALeRCE, BTSbot). */
     ALERCE_DETECTIONS("ZTF detection table (ALeRCE style)"),
     /** Bright Transient Survey catalogue CSV. */
@@ -79,7 +101,14 @@ public enum InputFormat {
     private static InputFormat ofTextHeader(Path file) throws IOException {
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
+            boolean firstData = true;
             for (int n = 0; n < 200 && (line = reader.readLine()) != null; n++) {
+                if (firstData && !line.isBlank() && !line.startsWith("#")) {
+                    firstData = false;
+                    if (JdMagErrorReader.accepts(file.getFileName().toString(), line)) {
+                        return JD_MAG_ERROR;
+                    }
+                }
                 if (!line.startsWith("#") && line.contains("forcediffimflux") && line.contains("zpdiff")) {
                     return ZTF_FORCED_PHOTOMETRY;
                 }
@@ -91,6 +120,24 @@ public enum InputFormat {
             return null;
         }
         return null;
+    }
+
+    /**
+     * The reader for the formats that hold ZTF light curves (points of one or more ZTF objects that
+     * {@code ingest} stores as detections and upper limits and {@code score} classifies).
+     *
+     * @return a new reader, or null if this format holds no ZTF light curve
+     */
+    public LightCurveReader lightCurveReader() {
+        return switch (this) {
+            case LIGHTCURVE_CSV -> new LightCurveCsvReader();
+            case ANTARES_LIGHTCURVE -> new AntaresLightCurveReader();
+            case BROKER_LIGHTCURVES -> new BrokerLightCurveReader();
+            case GROWTH_MARSHAL -> new GrowthMarshalReader();
+            case JD_MAG_ERROR -> new JdMagErrorReader();
+            case ALERCE_DETECTIONS -> new AlerceDetectionsReader();
+            default -> null;
+        };
     }
 
     /** @return true for the formats that hold one object's photometry from another survey or instrument */
@@ -106,6 +153,15 @@ public enum InputFormat {
         if (table.column("time") >= 0 && table.column("mag") >= 0 && table.column("magerr") >= 0
                 && table.column("band") >= 0) {
             return LIGHTCURVE_CSV;
+        }
+        if (AntaresLightCurveReader.accepts(table)) {
+            return ANTARES_LIGHTCURVE;
+        }
+        if (BrokerLightCurveReader.accepts(table)) {
+            return BROKER_LIGHTCURVES;
+        }
+        if (GrowthMarshalReader.accepts(table)) {
+            return GROWTH_MARSHAL;
         }
         if (table.column("objectId", "oid") >= 0 && table.column("fid") >= 0 && table.column("mjd", "jd") >= 0
                 && table.column("magpsf") >= 0) {

@@ -5,7 +5,6 @@ import java.io.Reader;
 import org.ztfclass.votables.domain.Band;
 import org.ztfclass.votables.domain.Detection;
 import org.ztfclass.votables.input.BadInputException;
-import org.ztfclass.votables.input.CsvRow;
 import org.ztfclass.votables.input.CsvRecords;
 import org.ztfclass.votables.input.ReadResult;
 
@@ -56,7 +55,7 @@ public final class AlerceDetectionsReader implements LightCurveReader {
                 } catch (IllegalArgumentException x) {
                     throw row.problem(isdiffpos, x.getMessage());
                 }
-                Long candidValue = candid(row, candid, row.text(candid));
+                Long candidValue = Candids.parse(row, candid);
                 Double prog = row.number(programid);
                 double time = mjd >= 0 ? row.requiredNumber(mjd) + Detection.MJD_OFFSET : row.requiredNumber(jd);
                 return new Detection(objectId, candidValue, time, band, row.requiredNumber(mag), row.requiredNumber(err),
@@ -64,21 +63,5 @@ public final class AlerceDetectionsReader implements LightCurveReader {
                         prog == null ? null : (int) Math.round(prog));
             };
         });
-    }
-
-    private static Long candid(CsvRow row, int col, String text) throws BadInputException {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Long.valueOf(text);
-        } catch (NumberFormatException notInteger) {
-            try {
-                new java.math.BigDecimal(text);
-                return null; // floating-point notation: the digits that identify the candidate are gone
-            } catch (NumberFormatException x) {
-                throw row.problem(col, "'" + text + "' is not an integer candid");
-            }
-        }
     }
 }

@@ -23,4 +23,21 @@ public final class ZtfIds {
         String stem = dot < 0 ? name : name.substring(0, dot);
         return isValid(stem) ? stem : null;
     }
+
+    /**
+     * @return the ZTF id a file name starts with, before the first {@code _} or {@code .}
+     *         ({@code ZTF20aalxlis_SN2020bvc_marshal_lc.txt} → {@code ZTF20aalxlis}), or null
+     */
+    public static String fromFileNamePrefix(String source) {
+        String name = Path.of(source).getFileName().toString();
+        int end = name.length();
+        for (char c : new char[] {'_', '.'}) {
+            int i = name.indexOf(c);
+            if (i >= 0 && i < end) {
+                end = i;
+            }
+        }
+        String stem = name.substring(0, end);
+        return isValid(stem) ? stem : null;
+    }
 }

@@ -18,7 +18,7 @@ class LightCurveReadersTest {
 
     @Test
     void realAntaresLightCurveReadsEveryRowWithJdAndBand() throws Exception {
-        Path f = SampleData.path("lightcurves-snia/ZTF18aaaibml.csv");
+        Path f = SampleData.path("lightcurves-snia/ZTF18aagtwyh.csv");
         if (!Files.exists(f)) {
             f = SampleData.files("lightcurves-snia", ".csv").get(0);
         }
