@@ -204,7 +204,7 @@ class FunnelRunTest {
             assertEquals(400, http.send(HttpRequest.newBuilder(URI.create(base + "/api/objects?dropped_by=moon")).build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode());
             String page = http.send(HttpRequest.newBuilder(URI.create(base + "/funnel")).build(), HttpResponse.BodyHandlers.ofString()).body();
-            assertTrue(page.contains("<table>") && page.contains("known_sources") && page.contains("1,793"), page);
+            assertTrue(page.contains("<table>") && page.contains("known_sources") && page.contains("2,419"), page);
         } finally {
             server.stop();
         }
