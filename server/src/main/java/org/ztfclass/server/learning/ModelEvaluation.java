@@ -165,7 +165,7 @@ public final class ModelEvaluation {
         Map<String, Object> headline = new LinkedHashMap<>();
         int nl = BranchOutputs.answered(b.lstm());
         int nc = BranchOutputs.answered(b.cnn());
-        notes.add(String.format("Coverage of the %d %s objects: xgboost %d, lstm %d (>= 2 alert-stream detections), "
+        notes.add(String.format("Coverage of the %d %s objects: xgboost %d, lstm %d (>= 2 usable detections), "
                 + "cnn %d (a usable cutout triplet)%s.", y.length, setName, y.length, nl, nc,
                 hasFusion ? "" : "; this bundle has no fusion network, so 'fused' is XGBoost's answer"));
         headline.put("held_out_objects", y.length);
@@ -190,9 +190,10 @@ public final class ModelEvaluation {
                                 ? ", but by less than the uncertainty (the 95% intervals overlap): the LSTM and CNN answer for only "
                                 + nl + " and " + nc + " of " + y.length + " " + setName + " objects, so the fused model is mostly XGBoost."
                                 : ".")
-                : String.format("The fused model does NOT beat the best single branch on macro AUC: %.3f against %.3f (%s). Why: the "
-                        + "LSTM and CNN answer for only %d and %d of %d %s objects and were trained on few objects, so the fusion "
-                        + "(trained on their out-of-fold outputs) can add little beyond XGBoost and its weights are uncertain.",
+                : String.format("The fused model does NOT beat the best single branch on macro AUC: %.3f against %.3f (%s). Why: "
+                        + "the LSTM answers for %d and the CNN for %d of %d %s objects, and on the objects they read they are weaker "
+                        + "than the best branch (see the subset rows), so the fusion (trained on their out-of-fold outputs) adds "
+                        + "nothing it can rely on; the served answer is chosen by cross-validation (see 'Served answer').",
                         fused.macroAuc().value(), best.macroAuc().value(), best.modelName(), nl, nc, y.length, setName);
         notes.add(verdict);
         headline.put("fused_beats_best_single_branch", fused.macroAuc().value() > best.macroAuc().value());
