@@ -56,6 +56,9 @@ public final class LightCurveFeatures {
     /** Days before a band's peak over which its rise rate is fitted. */
     public static final double RISE_WINDOW_DAYS = 15;
 
+    /** Days from the reference time T at which each band's magnitude, relative to the brightest point, is read. */
+    public static final double[] GRID_PHASES = {-10, -5, 5, 10, 20, 30, 45, 60};
+
     private static final String[] PER_BAND = {"peak_mag", "amplitude", "rise_rate", "decline_rate", "late_decline_rate",
         "drop15", "drop30", "rise_half", "fade_half", "plateau", "bazin_rise", "bazin_fall", "bazin_peak_offset", "bazin_chi2"};
 
@@ -71,6 +74,11 @@ public final class LightCurveFeatures {
             }
         }
         names.addAll(List.of("gr_peak", "gr_p15", "gr_p30", "gr_mean", "gr_slope", "gr_first", "peak_time_g_minus_r", "decline_g_minus_r"));
+        for (String band : new String[] {"g", "r"}) {
+            for (double phase : GRID_PHASES) {
+                names.add(String.format(java.util.Locale.ROOT, "dmag_%s_%+.0f", band, phase));
+            }
+        }
         NAMES = List.copyOf(names);
     }
 
@@ -155,6 +163,13 @@ public final class LightCurveFeatures {
         int g0 = 9 + 3;
         int r0 = 9 + PER_BAND.length + 3;
         v[at + 7] = v[g0] - v[r0];
+        int grid = at + 8;
+        double brightest = peak.magpsf();
+        for (Series s : new Series[] {g, r}) {
+            for (double phase : GRID_PHASES) {
+                v[grid++] = at(s, tRef + phase) - brightest;
+            }
+        }
         return v;
     }
 

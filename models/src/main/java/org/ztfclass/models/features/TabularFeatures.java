@@ -63,25 +63,37 @@ public final class TabularFeatures {
         MODEL_INPUTS = List.copyOf(names);
     }
 
-    /** Fewest usable detections for the light-curve view to be preferred over a catalogue summary. */
-    public static final int LIGHT_CURVE_VIEW_MIN_DETECTIONS = 5;
-
     private TabularFeatures() {
     }
 
     /**
-     * The inputs of the XGBoost branch for one object, {@link #MODEL_INPUTS} order. The light-curve
-     * view is used when the light curve has at least {@link #LIGHT_CURVE_VIEW_MIN_DETECTIONS}
-     * usable detections, or when there is no catalogue summary and it has any; otherwise the
-     * catalogue-summary view.
+     * The inputs of the XGBoost branch for one object, {@link #MODEL_INPUTS} order, through the
+     * view its data allows: with a catalogue summary and a light curve (any usable detection), the
+     * combined view ({@link #combinedView}); with a light curve only, the light-curve view; with a
+     * summary only, the summary view; with neither, everything missing but |b|.
      */
     public static double[] modelInputsOf(ObjectData o) {
         int n = LightCurveFeatures.usableDetections(o.lightCurve());
         boolean hasSummary = o.summary() != null && o.summary().peakMag() != null;
-        if (n >= LIGHT_CURVE_VIEW_MIN_DETECTIONS || (!hasSummary && n > 0)) {
+        if (hasSummary && n > 0) {
+            return combinedView(o);
+        }
+        if (n > 0 || !hasSummary) {
             return lightCurveView(o, o.lightCurve(), true);
         }
         return summaryView(o);
+    }
+
+    /**
+     * @return the combined view: {@link #SUMMARY} from the catalogue row (the BTS measures rise
+     *         and fade on forced photometry, better than alert detections allow), the light-curve
+     *         features from the light curve
+     */
+    public static double[] combinedView(ObjectData o) {
+        double[] v = summaryView(o);
+        double[] lc = LightCurveFeatures.of(o.lightCurve());
+        System.arraycopy(lc, 0, v, SUMMARY.size(), lc.length);
+        return v;
     }
 
     /** @return the catalogue-summary view: {@link #SUMMARY} from the catalogue row, light-curve features missing */

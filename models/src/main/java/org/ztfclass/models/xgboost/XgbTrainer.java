@@ -55,8 +55,8 @@ public final class XgbTrainer {
     }
 
     /**
-     * The rows an object teaches: its catalogue-summary view if it has a summary; if it has a
-     * light curve, the whole-light-curve view and the views of its first
+     * The rows an object teaches: its catalogue-summary view if it has a summary; the combined
+     * view if it has both a summary and a light curve; if it has a light curve, the whole-light-curve view and the views of its first
      * {@link #TRUNCATION_DAYS} days (where that cuts something off), at {@link #TRUNCATED_WEIGHT};
      * |b| is left out of half the objects' light-curve views (chosen by object id), because a
      * light-curve file brings no position.
@@ -65,6 +65,10 @@ public final class XgbTrainer {
         List<double[]> out = new ArrayList<>();
         if (o.summary() != null && o.summary().peakMag() != null) {
             out.add(TabularFeatures.summaryView(o));
+            weights.add(1.0);
+        }
+        if (o.summary() != null && o.summary().peakMag() != null && LightCurveFeatures.usableDetections(o.lightCurve()) > 0) {
+            out.add(TabularFeatures.combinedView(o));
             weights.add(1.0);
         }
         if (LightCurveFeatures.usableDetections(o.lightCurve()) > 0) {
