@@ -336,7 +336,7 @@ public final class LightCurveFeatures {
             return;
         }
         v[at] = pairs.stream().mapToDouble(p -> p[1]).average().orElseThrow();
-        v[at + 3] = pairs.get(0)[1];
+        v[at + 2] = pairs.get(0)[1]; // gr_first: mean, slope, first
         double t0 = pairs.get(0)[0];
         double st = 0;
         double sc = 0;
