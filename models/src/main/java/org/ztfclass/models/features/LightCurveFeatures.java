@@ -218,15 +218,25 @@ public final class LightCurveFeatures {
             }
             ok.add(d);
         }
-        ok.sort(Comparator.comparingDouble(Detection::jd));
+        // a total order, so the result does not depend on the input's order when epochs tie
+        ok.sort(Comparator.comparingDouble(Detection::jd).thenComparing(Detection::band)
+                .thenComparingDouble(Detection::magpsf).thenComparingDouble(LightCurveFeatures::error));
         List<Detection> out = new ArrayList<>();
+        List<Integer> merged = new ArrayList<>(); // points averaged into each out entry
+        List<Double> sums = new ArrayList<>();
         for (Detection d : ok) {
             Detection last = out.isEmpty() ? null : sameEpoch(out, d);
             if (last == null) {
                 out.add(d);
+                merged.add(1);
+                sums.add(d.magpsf());
             } else {
-                out.set(out.indexOf(last), new Detection(d.objectId(), last.candid(), last.jd(), last.band(),
-                        (last.magpsf() + d.magpsf()) / 2, error(last), null, null, null, null, null, null, null));
+                // the mean of every point of the epoch (not a running pairwise average, which weights the last one most)
+                int k = out.indexOf(last);
+                merged.set(k, merged.get(k) + 1);
+                sums.set(k, sums.get(k) + d.magpsf());
+                out.set(k, new Detection(d.objectId(), last.candid(), last.jd(), last.band(),
+                        sums.get(k) / merged.get(k), error(last), null, null, null, null, null, null, null));
             }
         }
         return out;
@@ -351,7 +361,7 @@ public final class LightCurveFeatures {
             return;
         }
         v[at] = pairs.stream().mapToDouble(p -> p[1]).average().orElseThrow();
-        v[at + 3] = pairs.get(0)[1];
+        v[at + 2] = pairs.get(0)[1]; // gr_first: mean, slope, first
         double t0 = pairs.get(0)[0];
         double st = 0;
         double sc = 0;

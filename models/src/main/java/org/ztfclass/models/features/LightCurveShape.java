@@ -13,7 +13,8 @@ import org.ztfclass.votables.domain.Detection;
  * half the peak flux, and their sum, the duration above half maximum. A crossing that the light
  * curve does not sample (it starts or ends above half maximum) gives a lower limit: the time to
  * the first or last point, flagged as such. Also: colour g−r near peak and post-peak decline rate.
- * Only positive-subtraction detections count; upper limits are ignored.
+ * Only positive-subtraction detections with a finite time and a magnitude between 10 and 25 count;
+ * upper limits are ignored.
  *
  * @param peakJd           JD of the peak, NaN without detections
  * @param peakMag          peak magnitude
@@ -42,7 +43,9 @@ public record LightCurveShape(double peakJd, double peakMag, Band peakBand, doub
     public static LightCurveShape measure(List<Detection> points) {
         List<Detection> det = new ArrayList<>();
         for (Detection d : points) {
-            if (!d.isUpperLimit() && !"f".equals(d.isdiffpos()) && Double.isFinite(d.magpsf())) {
+            // the same points LightCurveFeatures and the LSTM read: a NaN time or a magnitude out of 10..25 is not the peak
+            if (!d.isUpperLimit() && !"f".equals(d.isdiffpos()) && Double.isFinite(d.magpsf()) && d.magpsf() >= 10 && d.magpsf() <= 25
+                    && Double.isFinite(d.jd()) && d.band() != null) {
                 det.add(d);
             }
         }

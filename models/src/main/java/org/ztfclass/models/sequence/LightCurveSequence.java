@@ -52,7 +52,8 @@ public final class LightCurveSequence {
                 det.add(d);
             }
         }
-        det.sort(Comparator.comparingDouble(Detection::jd));
+        // a total order: the same exposure twice is adjacent (and skipped below) whatever the input's order
+        det.sort(Comparator.comparingDouble(Detection::jd).thenComparing(Detection::band).thenComparingDouble(Detection::magpsf));
         List<Detection> out = new ArrayList<>();
         double seenJd = Double.NaN;
         for (Detection d : det) {
