@@ -118,6 +118,11 @@ public final class ModelBundle {
         if (!expectedClasses.equals(m.classes())) {
             throw new BundleException(dir + ": classes " + m.classes() + " differ from " + expectedClasses);
         }
+        if (!org.ztfclass.models.features.TabularFeatures.MODEL_INPUTS.equals(m.features())) {
+            throw new BundleException(dir + ": the model was trained on " + (m.features() == null ? 0 : m.features().size())
+                    + " tabular features that differ from this ztfclass's " + org.ztfclass.models.features.TabularFeatures.MODEL_INPUTS.size()
+                    + "; retrain it (install/ztfclass train)");
+        }
         for (String f : m.files()) {
             if (!Files.isRegularFile(dir.resolve(f))) {
                 throw new BundleException(dir + ": the manifest names " + f + ", which is missing");

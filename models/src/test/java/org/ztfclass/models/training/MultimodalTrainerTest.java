@@ -52,7 +52,7 @@ class MultimodalTrainerTest {
         objects.addAll(MultimodalSamples.finkAlerts());
         first = new MultimodalTrainer(5, (b, d, t) -> { }, LSTM_EPOCHS, CNN_EPOCHS).train(objects);
         BundleManifest m = new BundleManifest(BundleManifest.FORMAT, "test-fused", "2026-11-25T00:00:00Z",
-                List.of("SN_IA", "SN_II", "OTHER"), org.ztfclass.models.features.TabularFeatures.SUMMARY, "hash", 5,
+                List.of("SN_IA", "SN_II", "OTHER"), org.ztfclass.models.features.TabularFeatures.MODEL_INPUTS, "hash", 5,
                 first.trainedOn(), Map.of(), List.of(), Map.of(), Map.of(), ModelBundle.files(true, true, true));
         bundle = new ModelBundle(m, first.xgboost(), first.lstm(), first.cnn(), first.fusion());
         bundle.save(tmp.resolve("bundle"));

@@ -87,7 +87,7 @@ class XgbBundleTest {
     void bundleRoundTripsAndBadBundlesAreRefusedByName() throws Exception {
         XgbClassifier xgb = new XgbTrainer(1).train(split.train());
         BundleManifest m = new BundleManifest(BundleManifest.FORMAT, "test-1", "2026-11-25T00:00:00Z",
-                List.of("SN_IA", "SN_II", "OTHER"), org.ztfclass.models.features.TabularFeatures.NAMES, "hash", 1,
+                List.of("SN_IA", "SN_II", "OTHER"), org.ztfclass.models.features.TabularFeatures.MODEL_INPUTS, "hash", 1,
                 Map.of(), Map.of(), List.of(), Map.of(), Map.of(), List.of(XgbClassifier.FILE));
         Path dir = tmp.resolve("bundle");
         new ModelBundle(m, xgb).save(dir);

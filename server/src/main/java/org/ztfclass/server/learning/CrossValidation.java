@@ -1,5 +1,8 @@
 package org.ztfclass.server.learning;
 
+import org.ztfclass.models.evaluation.EarlyClassification;
+import org.ztfclass.models.evaluation.Evaluator;
+import org.ztfclass.models.features.LightCurveFeatures;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -80,6 +83,10 @@ public final class CrossValidation {
         double[][] pl = new double[n][];
         double[][] pc = new double[n][];
         double[][] pf = new double[n][];
+        double[][] ps = new double[n][];
+        List<String> phases = EarlyClassification.phaseLabels();
+        double[][][] early = new double[phases.size()][n][];
+        List<String> servedBy = new ArrayList<>();
         boolean anyLstm = false;
         boolean anyCnn = false;
         boolean allFusion = true;
@@ -108,6 +115,28 @@ public final class CrossValidation {
                 pc[i] = b.cnn()[j];
                 pf[i] = b.fused()[j];
             }
+            double[][] served = run.bundle().serving().pick(b);
+            servedBy.add(run.bundle().serving().model());
+            for (int j = 0; j < at.size(); j++) {
+                ps[at.get(j)] = served[j];
+            }
+            for (int p = 0; p < phases.size(); p++) {
+                double days = p < EarlyClassification.PHASES.length ? EarlyClassification.PHASES[p] : Double.POSITIVE_INFINITY;
+                List<Integer> withCurve = new ArrayList<>();
+                List<ObjectData> cut = new ArrayList<>();
+                for (int j = 0; j < at.size(); j++) {
+                    ObjectData o = testData.get(j);
+                    if (LightCurveFeatures.usableDetections(o.lightCurve()) > 0) {
+                        withCurve.add(at.get(j));
+                        cut.add(new ObjectData(o.objectId(), o.ra(), o.dec(), Double.isInfinite(days) ? o.lightCurve()
+                                : LightCurveFeatures.firstDays(o.lightCurve(), days), null, o.context(), o.cutouts()));
+                    }
+                }
+                double[][] q = cut.isEmpty() ? new double[0][] : run.bundle().probabilities(cut);
+                for (int j = 0; j < withCurve.size(); j++) {
+                    early[p][withCurve.get(j)] = q[j];
+                }
+            }
             anyLstm |= run.bundle().hasLstm();
             anyCnn |= run.bundle().hasCnn();
             allFusion &= run.bundle().hasFusion();
@@ -117,6 +146,8 @@ public final class CrossValidation {
             fold.put("tested_on", TrainingRun.countByClass(split.test()));
             fold.put("lstm_trained", run.bundle().hasLstm());
             fold.put("cnn_trained", run.bundle().hasCnn());
+            fold.put("served", run.bundle().serving().model());
+            fold.put("serving_reason", run.bundle().serving().reason());
             folds.add(fold);
         }
         BranchOutputs pooled = new BranchOutputs(px, pl, pc, pf);
@@ -129,6 +160,24 @@ public final class CrossValidation {
         String prefix = "cv " + k + "-fold: ";
         ModelEvaluation evaluation = ModelEvaluation.of(k + "-fold cross-validation, seed " + seed, prefix, "out-of-fold", y, base,
                 pooled, anyLstm, anyCnn, allFusion, seed);
+        List<Evaluation> extra = new ArrayList<>();
+        String servedName = ModelEvaluation.SERVED + " (per fold: " + String.join(", ", servedBy) + ")";
+        extra.add(Evaluator.evaluate(prefix + servedName, y, ps, classNames(), seed, ModelEvaluation.BOOTSTRAP_ROUNDS));
+        for (int p = 0; p < phases.size(); p++) {
+            List<Integer> rows = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                if (early[p][i] != null) {
+                    rows.add(i);
+                }
+            }
+            if (!rows.isEmpty()) {
+                final double[][] phase = early[p];
+                extra.add(Evaluator.evaluate(prefix + EarlyClassification.rowName(ModelEvaluation.SERVED, phases.get(p), rows.size()),
+                        rows.stream().mapToInt(i -> y[i]).toArray(), rows.stream().map(i -> phase[i]).toArray(double[][]::new), classNames(),
+                        seed, ModelEvaluation.BOOTSTRAP_ROUNDS));
+            }
+        }
+        evaluation = evaluation.withRows(extra);
         return new CrossValidation(k, seed, evaluation, testedOn, folds);
     }
 
@@ -202,6 +251,7 @@ public final class CrossValidation {
                 cm.put("support", c.support());
                 cm.put("precision", finite(c.precision()));
                 cm.put("recall", finite(c.recall()));
+                cm.put("auc", finite(c.auc()));
                 per.put(c.className(), cm);
             }
             m.put("per_class", per);
@@ -211,6 +261,14 @@ public final class CrossValidation {
         root.put("fused_beats_best_single_branch", evaluation.headline().get("fused_beats_best_single_branch"));
         root.put("verdict", evaluation.headline().get("verdict"));
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), root);
+    }
+
+    private static List<String> classNames() {
+        List<String> out = new ArrayList<>();
+        for (TransientClass c : TransientClass.values()) {
+            out.add(c.name());
+        }
+        return out;
     }
 
     private static Double finite(double v) {

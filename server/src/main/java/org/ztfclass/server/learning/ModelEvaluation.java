@@ -297,6 +297,13 @@ public final class ModelEvaluation {
         return new ModelEvaluation(modelVersion, all, testCounts, allNotes, h, early);
     }
 
+    /** @return this evaluation with more rows after its own (same notes and headline) */
+    ModelEvaluation withRows(List<Evaluation> more) {
+        List<Evaluation> all = new ArrayList<>(evaluations);
+        all.addAll(more);
+        return new ModelEvaluation(modelVersion, all, testCounts, notes, headline, early);
+    }
+
     /** @return the early-classification rows of the held-out evaluation, null for a cross-validation's */
     public EarlyClassification early() {
         return early;
