@@ -83,7 +83,7 @@ public final class ModelEvaluation {
         rows.addAll(early.phases());
         List<String> notes = new ArrayList<>(e.notes);
         notes.add("Served answer: " + serving.model() + ". " + serving.reason() + ".");
-        notes.add("Early classification: the served model on the held-out objects with a light curve, cut to the first 5, 10, 20 and 40 "
+        notes.add(early.phases().isEmpty() ? "Early classification: no held-out object has a light curve." : "Early classification: the served model on the held-out objects with a light curve, cut to the first 5, 10, 20 and 40 "
                 + "days after the first detection and whole, without their catalogue summary (rows 'early: …').");
         Map<String, Object> headline = new LinkedHashMap<>(e.headline);
         headline.put("serving", serving.model());
@@ -102,6 +102,9 @@ public final class ModelEvaluation {
                 .filter(o -> LightCurveFeatures.usableDetections(o.data().lightCurve()) > 0).toList();
         int[] y = withCurve.stream().mapToInt(o -> o.label().ordinal()).toArray();
         List<Evaluation> rows = new ArrayList<>();
+        if (withCurve.isEmpty()) {
+            return new EarlyClassification(rows, List.of());
+        }
         List<String> labels = EarlyClassification.phaseLabels();
         for (int p = 0; p < labels.size(); p++) {
             double days = p < EarlyClassification.PHASES.length ? EarlyClassification.PHASES[p] : Double.POSITIVE_INFINITY;

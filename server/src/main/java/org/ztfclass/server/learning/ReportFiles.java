@@ -41,7 +41,7 @@ final class ReportFiles {
         }
         String html = HtmlReport.render("ztfclass model " + modelVersion + ": held-out evaluation", evaluations);
         StringBuilder note = new StringBuilder();
-        if (early != null) {
+        if (early != null && !early.phases().isEmpty()) {
             Files.writeString(dir.resolve(EARLY_SVG), early.svg(), StandardCharsets.UTF_8);
             note.append("<h2 id=\"early\">Early classification</h2>\n").append(early.table()).append("<figure>").append(early.svg())
                     .append("<figcaption>Macro AUC, SN Ia precision and recall against days since the first detection</figcaption></figure>\n");

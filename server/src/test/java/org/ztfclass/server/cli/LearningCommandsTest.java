@@ -93,6 +93,15 @@ class LearningCommandsTest {
             assertTrue(Files.isRegularFile(model.resolve(f)), f);
         }
         assertTrue(m.get("parameters").get("fusion").get("temperature").asDouble() > 0);
+        JsonNode serving = m.get("parameters").get("serving");
+        assertTrue(List.of("fused", "xgboost", "lstm").contains(serving.get("model").asText()), serving.toString());
+        assertTrue(serving.get("reason").asText().contains("cross-validated macro AUC"), serving.toString());
+        assertTrue(html.contains("Served answer: " + serving.get("model").asText()), "the report says which answer is served and why");
+        long early = java.util.stream.StreamSupport.stream(java.util.Spliterators.spliteratorUnknownSize(m.get("metrics").fieldNames(), 0), false)
+                .filter(k -> k.startsWith("early: ")).count();
+        assertEquals(5, early, "early classification at 5, 10, 20, 40 days and the whole light curve: " + m.get("metrics"));
+        assertTrue(html.contains("Early classification") && html.contains("SN Ia recall"), "the report has the early-classification table");
+        assertTrue(Files.readString(model.resolve("report/early-classification.svg")).contains("macro AUC"));
     }
 
     @Test
