@@ -91,6 +91,7 @@ public final class CatalogueAnswerReader {
             throw new BadInputException(source, "document", "the service answered an HTML page, not a VOTable (service down or "
                     + "an error page?): " + abbreviate(new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8)));
         }
+        org.ztfclass.votables.table.VotableGuard.check(body, source);
         VOElement doc;
         try {
             doc = new VOElementFactory(StoragePolicy.PREFER_MEMORY).makeVOElement(new ByteArrayDataSource(source, body));

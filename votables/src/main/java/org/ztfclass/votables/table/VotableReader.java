@@ -13,7 +13,9 @@ import uk.ac.starlink.votable.VOTableBuilder;
  * Reads the first table of a VOTable document (any version, any serialisation STIL reads:
  * TABLEDATA, BINARY, BINARY2, FITS) into memory. Malformed XML, a document that is not a
  * VOTable, or a VOTable without a table is a {@link BadInputException} naming the line and
- * column where the parser stopped, when it knows them. Thread-safe.
+ * column where the parser stopped, when it knows them. A document with a DOCTYPE (entities, an
+ * external DTD) or a {@code STREAM href} is refused before STIL sees it ({@link VotableGuard}), so
+ * reading never opens a file or URL named by the document. Thread-safe.
  */
 public final class VotableReader {
 
@@ -30,6 +32,7 @@ public final class VotableReader {
         if (bytes.length == 0) {
             throw new BadInputException(source, "document", "empty body, expected a VOTable");
         }
+        VotableGuard.check(bytes, source);
         try {
             StarTable table = new VOTableBuilder().makeStarTable(new ByteArrayDataSource(source, bytes), true,
                     StoragePolicy.PREFER_MEMORY);
