@@ -57,11 +57,77 @@ public final class SignInPage {
         Layout.send(ctx, "Sign in", b.toString());
     }
 
-    /** @return {@code next} if it is a path on this site, else {@code /queue} (no open redirect) */
+    /**
+     * @return {@code next} if it is a path on this site; {@code /queue} when there is none (or it is the sign-in page);
+     *         {@code /} for anything else (no open redirect)
+     */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\") || next.startsWith("/signin")) {
+        if (next == null || next.isEmpty()) {
             return "/queue";
         }
-        return next;
+        if (!isSameSitePath(next)) {
+            return "/";
+        }
+        return next.startsWith("/signin") ? "/queue" : next;
+    }
+
+    /**
+     * A same-site path: starts with exactly one {@code /} (not {@code //} nor {@code /\}), and
+     * neither as given nor after percent-decoding (repeatedly) holds a backslash, a control
+     * character or whitespace (browsers drop tab, CR and LF, so {@code /<TAB>/evil.example}
+     * becomes {@code //evil.example}) or starts with {@code //}. A scheme cannot come first
+     * since the path starts with {@code /}.
+     */
+    static boolean isSameSitePath(String next) {
+        String s = next;
+        for (int round = 0; round < 4; round++) {
+            if (!s.startsWith("/") || s.startsWith("//")) {
+                return false;
+            }
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '\\' || Character.isISOControl(c) || Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\ufeff') {
+                    return false;
+                }
+            }
+            String decoded = percentDecode(s);
+            if (decoded == null) {
+                return false;
+            }
+            if (decoded.equals(s)) {
+                return true;
+            }
+            s = decoded;
+        }
+        return false; // encoded more than four times: nobody's link
+    }
+
+    /** @return {@code s} with %XX escapes decoded as UTF-8 ({@code +} left alone), or null if an escape is malformed */
+    private static String percentDecode(String s) {
+        if (s.indexOf('%') < 0) {
+            return s;
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= s.length()) {
+                    return null;
+                }
+                int hi = Character.digit(s.charAt(i + 1), 16);
+                int lo = Character.digit(s.charAt(i + 2), 16);
+                if (hi < 0 || lo < 0) {
+                    return null;
+                }
+                out.write(hi * 16 + lo);
+                i += 2;
+            } else {
+                int cp = s.codePointAt(i);
+                byte[] b = new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                out.write(b, 0, b.length);
+                i += Character.charCount(cp) - 1;
+            }
+        }
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 }
