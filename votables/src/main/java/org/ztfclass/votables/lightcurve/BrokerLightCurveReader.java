@@ -54,12 +54,7 @@ public final class BrokerLightCurveReader implements LightCurveReader {
                     throw row.problem(oid, "'" + objectId + "' is not a ZTF object id");
                 }
                 double jd = row.requiredNumber(mjd) + Detection.MJD_OFFSET;
-                Band b;
-                try {
-                    b = Band.parse(row.requiredText(band));
-                } catch (IllegalArgumentException x) {
-                    throw row.problem(band, x.getMessage());
-                }
+                Band b = BandCell.of(row, band);
                 double flag = row.requiredNumber(limit);
                 if (flag != 0 && flag != 1) {
                     throw row.problem(limit, "'" + row.text(limit) + "' is neither 0 (detection) nor 1 (upper limit)");

@@ -60,12 +60,7 @@ public final class GrowthMarshalReader implements LightCurveReader {
                     return null;
                 }
                 double time = row.requiredNumber(jd);
-                Band band;
-                try {
-                    band = Band.parse(row.requiredText(filter));
-                } catch (IllegalArgumentException x) {
-                    throw row.problem(filter, x.getMessage());
-                }
+                Band band = BandCell.of(row, filter);
                 Double limit = valueOrNull(row.number(lim));
                 Double prog = row.number(programid);
                 Integer program = prog == null ? null : (int) Math.round(prog);

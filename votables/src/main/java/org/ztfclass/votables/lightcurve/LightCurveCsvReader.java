@@ -35,12 +35,7 @@ public final class LightCurveCsvReader implements LightCurveReader {
                 double jd = t > 2_400_000 ? t : t + Detection.MJD_OFFSET;
                 double m = row.requiredNumber(mag);
                 double e = row.requiredNumber(err);
-                Band b;
-                try {
-                    b = Band.parse(row.requiredText(band));
-                } catch (IllegalArgumentException x) {
-                    throw row.problem(band, x.getMessage());
-                }
+                Band b = BandCell.of(row, band);
                 return new Detection(objectId, null, jd, b, m, e, null, null, null, null, null, null, null);
             };
         });
