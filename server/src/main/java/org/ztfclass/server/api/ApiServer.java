@@ -48,7 +48,20 @@ public final class ApiServer {
                 files.directory = "/public";
                 files.location = Location.CLASSPATH;
             });
+            // an Error (StackOverflowError, OutOfMemoryError) thrown by a handler: logged, a plain body
+            config.pvt.javaLangErrorHandler((res, error) -> {
+                String id = InternalErrors.log("unexpected Error", error);
+                res.setStatus(500);
+                res.setHeader("X-Request-Id", id);
+                res.setContentType("application/json");
+                try {
+                    res.getOutputStream().write(internalErrorJson(id).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    LOG.debug("could not answer request {}", id, e);
+                }
+            });
         });
+        app.before(SecurityHeaders::apply);
         app.before(ServerTiming::start);
         app.after(ServerTiming::stamp);
         app.get("/api/status", status::status);
@@ -107,10 +120,7 @@ public final class ApiServer {
         });
 
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
-        app.exception(Exception.class, (e, ctx) -> {
-            LOG.error("request {} failed", ctx.path(), e);
-            error(ctx, 500, "internal error: " + e.getMessage());
-        });
+        app.exception(Exception.class, (e, ctx) -> internalError(ctx, e));
         app.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint ")) {
                 error(ctx, 404, "no such endpoint: " + ctx.method() + " " + ctx.path());
@@ -136,6 +146,11 @@ public final class ApiServer {
         return this;
     }
 
+    /** The Javalin app, for tests in this package that add a route before {@link #start}. */
+    Javalin javalin() {
+        return app;
+    }
+
     /** @return the port listened on */
     public int port() {
         return app.port();
@@ -145,6 +160,25 @@ public final class ApiServer {
     public void stop() {
         app.stop();
         learning.close();
+    }
+
+    /** Answers an unexpected failure: logged in full under a request id; the client sees only that id. */
+    static void internalError(Context ctx, Throwable e) {
+        String id = InternalErrors.log(ctx.method() + " " + ctx.path(), e);
+        ctx.header("X-Request-Id", id);
+        if (org.ztfclass.server.web.ErrorPage.wanted(ctx)) {
+            org.ztfclass.server.web.ErrorPage.send(ctx, 500, InternalErrors.message(id));
+        } else if (ResponseFormat.wantsVotable(ctx)) {
+            error(ctx, 500, InternalErrors.message(id));
+        } else {
+            ctx.status(500);
+            ctx.contentType("application/json");
+            ctx.result(internalErrorJson(id));
+        }
+    }
+
+    private static String internalErrorJson(String requestId) {
+        return "{\"status\":500,\"error\":\"" + InternalErrors.MESSAGE + "\",\"request_id\":\"" + requestId + "\"}";
     }
 
     static void error(Context ctx, int status, String message) {

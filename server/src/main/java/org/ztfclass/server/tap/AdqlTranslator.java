@@ -71,6 +71,11 @@ public final class AdqlTranslator {
     }
 
     private static String firstLine(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StackOverflowError || String.valueOf(t.getMessage()).contains("StackOverflowError")) {
+                return "the query is nested too deeply to parse"; // never the parser's exception text
+            }
+        }
         String m = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : String.valueOf(e.getMessage());
         m = m.replace("net.sf.jsqlparser.parser.ParseException: ", "");
         return m.lines().limit(2).map(String::trim).reduce((a, b) -> a + " " + b).orElse(m);

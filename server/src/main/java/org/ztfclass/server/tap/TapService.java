@@ -86,9 +86,11 @@ public final class TapService {
         } catch (AdqlException e) {
             error(ctx, 400, e.getMessage());
             return;
-        } catch (SQLException e) {
-            LOG.warn("TAP query failed", e);
-            error(ctx, 500, "query failed in the store: " + e.getMessage());
+        } catch (SQLException | RuntimeException | StackOverflowError e) {
+            // the detail (SQL, the store's message, a stack) goes to the log only
+            String id = org.ztfclass.server.api.InternalErrors.log("TAP sync query", e);
+            ctx.header("X-Request-Id", id);
+            error(ctx, 500, org.ztfclass.server.api.InternalErrors.message(id));
             return;
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -84,9 +84,10 @@ final class UwsJobs {
                 job.complete(out.toByteArray());
             } catch (AdqlException e) {
                 job.fail(e.getMessage());
-            } catch (Exception e) {
-                LOG.warn("TAP job {} failed", job.id, e);
-                job.fail("query failed: " + e.getMessage());
+            } catch (Exception | StackOverflowError e) {
+                // the detail goes to the log only; the job's error names the request id to quote
+                job.fail(org.ztfclass.server.api.InternalErrors.message(
+                        org.ztfclass.server.api.InternalErrors.log("TAP job " + job.id, e)));
             }
         });
     }
