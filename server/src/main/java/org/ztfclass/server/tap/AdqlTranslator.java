@@ -52,6 +52,7 @@ public final class AdqlTranslator {
         if (adql == null || adql.isBlank()) {
             throw new AdqlException("QUERY is empty: give an ADQL SELECT statement");
         }
+        AdqlLimits.check(adql); // length, nesting and chain limits, before the parser sees it
         Statement statement;
         try {
             statement = CCJSqlParserUtil.parse(adql);
