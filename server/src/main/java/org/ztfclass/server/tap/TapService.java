@@ -10,8 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.ztfclass.server.store.Database;
 
 /**
@@ -23,7 +21,6 @@ import org.ztfclass.server.store.Database;
  */
 public final class TapService {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TapService.class);
     private static final String VOTABLE = "application/x-votable+xml";
     private static final String XML = "text/xml; charset=utf-8";
 

@@ -11,8 +11,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The asynchronous TAP jobs (UWS 1.1), kept in memory: created PENDING (or run at once with
@@ -27,7 +25,6 @@ final class UwsJobs {
     /** Most jobs kept at once. */
     static final int MAX_JOBS = 200;
 
-    private static final Logger LOG = LoggerFactory.getLogger(UwsJobs.class);
 
     private final Map<String, UwsJob> jobs = new ConcurrentHashMap<>();
     private final ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
