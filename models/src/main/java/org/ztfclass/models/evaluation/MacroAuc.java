@@ -40,6 +40,23 @@ public record MacroAuc(double value, int definedClasses, int totalClasses) {
         return new MacroAuc(defined == 0 ? Double.NaN : sum / defined, defined, perClassAuc.length);
     }
 
+    /**
+     * Macro AUC of probabilities against true classes: the one-vs-rest Mann–Whitney AUC of each
+     * class (a column of {@code probabilities}), undefined classes skipped.
+     *
+     * @return the macro AUC; undefined (NaN, no class defined) when there are no objects
+     */
+    public static MacroAuc oneVsRest(int[] trueClass, double[][] probabilities) {
+        if (trueClass.length == 0) {
+            return of(new double[0]);
+        }
+        double[] per = new double[probabilities[0].length];
+        for (int c = 0; c < per.length; c++) {
+            per[c] = MannWhitneyAuc.oneVsRest(trueClass, probabilities, c);
+        }
+        return of(per);
+    }
+
     /** Macro AUC of the curves' AUCs. */
     public static MacroAuc ofCurves(List<RocCurve> curves) {
         return of(curves.stream().mapToDouble(RocCurve::auc).toArray());

@@ -11,6 +11,7 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
 import org.ztfclass.models.data.ClassCounts;
 import org.ztfclass.models.data.LabelledObject;
 import org.ztfclass.models.data.ObjectData;
+import org.ztfclass.models.evaluation.MacroAuc;
 import org.ztfclass.models.fusion.FusionClassifier;
 import org.ztfclass.models.fusion.FusionTrainer;
 import org.ztfclass.models.image.CnnClassifier;
@@ -193,33 +194,20 @@ public final class MultimodalTrainer {
             }
         }
         Map<String, Double> auc = new LinkedHashMap<>();
-        auc.put(ServingChoice.FUSED, macroAuc(y, fused));
-        auc.put(ServingChoice.XGBOOST, macroAuc(y, ox));
+        auc.put(ServingChoice.FUSED, MacroAuc.oneVsRest(y, fused).value());
+        auc.put(ServingChoice.XGBOOST, MacroAuc.oneVsRest(y, ox).value());
         if (BranchOutputs.answered(ol) > 0) {
             double[][] lstm = new double[n][];
             for (int i = 0; i < n; i++) {
                 lstm[i] = ol[i] != null ? ol[i] : ox[i];
             }
-            auc.put(ServingChoice.LSTM, macroAuc(y, lstm));
+            auc.put(ServingChoice.LSTM, MacroAuc.oneVsRest(y, lstm).value());
         }
         return ServingChoice.best(auc);
     }
 
     private static double[][] rows(double[][] all, List<Integer> which) {
         return which.stream().map(i -> all[i]).toArray(double[][]::new);
-    }
-
-    private static double macroAuc(int[] y, double[][] p) {
-        double sum = 0;
-        int defined = 0;
-        for (int k = 0; k < TransientClass.values().length; k++) {
-            double a = org.ztfclass.models.evaluation.MannWhitneyAuc.oneVsRest(y, p, k);
-            if (Double.isFinite(a)) {
-                sum += a;
-                defined++;
-            }
-        }
-        return defined == 0 ? Double.NaN : sum / defined;
     }
 
     /** @return a fold index per object: stratified by class, objects of a class in id order, shuffled with the seed */

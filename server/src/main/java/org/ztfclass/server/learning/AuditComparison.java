@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.ztfclass.models.evaluation.MacroAuc;
-import org.ztfclass.models.evaluation.MannWhitneyAuc;
 import org.ztfclass.votables.domain.TransientClass;
 
 /**
@@ -36,7 +35,7 @@ public record AuditComparison(int auditN, double candidateAuc, int comparedN, do
      */
     public static AuditComparison of(List<String> auditIds, int[] trueClass, double[][] candidate, Map<String, double[]> serving,
                                      Set<String> servingNeverSaw, double threshold) {
-        double candAuc = macroAuc(trueClass, candidate);
+        double candAuc = MacroAuc.oneVsRest(trueClass, candidate).value();
         Map<TransientClass, ThresholdMetrics> perClass = new EnumMap<>(TransientClass.class);
         for (TransientClass c : TransientClass.values()) {
             perClass.put(c, ThresholdMetrics.of(c, threshold, trueClass, candidate));
@@ -54,25 +53,13 @@ public record AuditComparison(int auditN, double candidateAuc, int comparedN, do
         int[] y = shared.stream().mapToInt(i -> trueClass[i]).toArray();
         double[][] pc = shared.stream().map(i -> candidate[i]).toArray(double[][]::new);
         double[][] ps = shared.stream().map(i -> serving.get(auditIds.get(i))).toArray(double[][]::new);
-        double a = shared.isEmpty() ? Double.NaN : macroAuc(y, pc);
-        double b = shared.isEmpty() ? Double.NaN : macroAuc(y, ps);
+        double a = shared.isEmpty() ? Double.NaN : MacroAuc.oneVsRest(y, pc).value();
+        double b = shared.isEmpty() ? Double.NaN : MacroAuc.oneVsRest(y, ps).value();
         boolean promote = !Double.isNaN(a) && !Double.isNaN(b) && a >= b;
         String reason = Double.isNaN(b) || Double.isNaN(a)
                 ? "not promoted: only " + shared.size() + " audit objects that the serving version never trained on, too few for a macro AUC"
                 : String.format(java.util.Locale.ROOT, "%s: macro AUC %.4f vs serving %.4f on %d audit objects neither trained on",
                         promote ? "promoted" : "not promoted (worse)", a, b, shared.size());
         return new AuditComparison(auditIds.size(), candAuc, shared.size(), a, b, perClass, promote, reason);
-    }
-
-    /** @return macro AUC (one-vs-rest per class, undefined classes skipped), NaN for no objects */
-    public static double macroAuc(int[] y, double[][] p) {
-        if (y.length == 0) {
-            return Double.NaN;
-        }
-        double[] per = new double[TransientClass.values().length];
-        for (int c = 0; c < per.length; c++) {
-            per[c] = MannWhitneyAuc.oneVsRest(y, p, c);
-        }
-        return MacroAuc.of(per).value();
     }
 }

@@ -170,7 +170,7 @@ public final class Simulation {
             at.put(c, m);
             takeover.put(c, policy.decide(m, 0, 0));
         }
-        return new Row(strategy, round, labels, AuditComparison.macroAuc(y, p), y.length == 0 ? Double.NaN : (double) correct / y.length,
+        return new Row(strategy, round, labels, org.ztfclass.models.evaluation.MacroAuc.oneVsRest(y, p).value(), y.length == 0 ? Double.NaN : (double) correct / y.length,
                 precision, at, takeover);
     }
 }
