@@ -3,6 +3,9 @@ package org.ztfclass.models.evaluation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.ztfclass.models.data.ObjectData;
+import org.ztfclass.models.features.LightCurveFeatures;
+import org.ztfclass.votables.domain.Detection;
 
 /**
  * How well a model classifies a transient as a function of days since its first detection: what
@@ -44,6 +47,22 @@ public record EarlyClassification(List<Evaluation> phases, List<String> labels) 
         }
         out.add("all");
         return out;
+    }
+
+    /** @return true if the object has a light curve to cut (at least one usable detection) */
+    public static boolean applies(ObjectData o) {
+        return LightCurveFeatures.usableDetections(o.lightCurve()) > 0;
+    }
+
+    /**
+     * @param phase index into {@link #phaseLabels()}: {@link #PHASES} in order, then the whole light curve
+     * @return the object as a model would have seen it then: its light curve cut to the first
+     *         {@code PHASES[phase]} days after the first detection (whole for the last phase), its
+     *         catalogue summary dropped
+     */
+    public static ObjectData atPhase(ObjectData o, int phase) {
+        List<Detection> curve = phase < PHASES.length ? LightCurveFeatures.firstDays(o.lightCurve(), PHASES[phase]) : o.lightCurve();
+        return new ObjectData(o.objectId(), o.ra(), o.dec(), curve, null, o.context(), o.cutouts());
     }
 
     /** @return precision and recall of SN Ia in an evaluation (NaN if it has no such class) */

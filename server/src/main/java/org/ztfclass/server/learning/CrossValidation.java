@@ -2,7 +2,6 @@ package org.ztfclass.server.learning;
 
 import org.ztfclass.models.evaluation.EarlyClassification;
 import org.ztfclass.models.evaluation.Evaluator;
-import org.ztfclass.models.features.LightCurveFeatures;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -120,21 +119,18 @@ public final class CrossValidation {
             for (int j = 0; j < at.size(); j++) {
                 ps[at.get(j)] = served[j];
             }
-            for (int p = 0; p < phases.size(); p++) {
-                double days = p < EarlyClassification.PHASES.length ? EarlyClassification.PHASES[p] : Double.POSITIVE_INFINITY;
-                List<Integer> withCurve = new ArrayList<>();
-                List<ObjectData> cut = new ArrayList<>();
-                for (int j = 0; j < at.size(); j++) {
-                    ObjectData o = testData.get(j);
-                    if (LightCurveFeatures.usableDetections(o.lightCurve()) > 0) {
-                        withCurve.add(at.get(j));
-                        cut.add(new ObjectData(o.objectId(), o.ra(), o.dec(), Double.isInfinite(days) ? o.lightCurve()
-                                : LightCurveFeatures.firstDays(o.lightCurve(), days), null, o.context(), o.cutouts()));
-                    }
+            List<Integer> withCurve = new ArrayList<>();
+            for (int j = 0; j < at.size(); j++) {
+                if (EarlyClassification.applies(testData.get(j))) {
+                    withCurve.add(j);
                 }
+            }
+            for (int p = 0; p < phases.size(); p++) {
+                final int phase = p;
+                List<ObjectData> cut = withCurve.stream().map(j -> EarlyClassification.atPhase(testData.get(j), phase)).toList();
                 double[][] q = cut.isEmpty() ? new double[0][] : run.bundle().probabilities(cut);
                 for (int j = 0; j < withCurve.size(); j++) {
-                    early[p][withCurve.get(j)] = q[j];
+                    early[p][at.get(withCurve.get(j))] = q[j];
                 }
             }
             anyLstm |= run.bundle().hasLstm();
@@ -162,7 +158,7 @@ public final class CrossValidation {
                 pooled, anyLstm, anyCnn, allFusion, seed);
         List<Evaluation> extra = new ArrayList<>();
         String servedName = ModelEvaluation.SERVED + " (per fold: " + String.join(", ", servedBy) + ")";
-        extra.add(Evaluator.evaluate(prefix + servedName, y, ps, classNames(), seed, ModelEvaluation.BOOTSTRAP_ROUNDS));
+        extra.add(Evaluator.evaluate(prefix + servedName, y, ps, ModelEvaluation.classNames(), seed, ModelEvaluation.BOOTSTRAP_ROUNDS));
         for (int p = 0; p < phases.size(); p++) {
             List<Integer> rows = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -173,7 +169,7 @@ public final class CrossValidation {
             if (!rows.isEmpty()) {
                 final double[][] phase = early[p];
                 extra.add(Evaluator.evaluate(prefix + EarlyClassification.rowName(ModelEvaluation.SERVED, phases.get(p), rows.size()),
-                        rows.stream().mapToInt(i -> y[i]).toArray(), rows.stream().map(i -> phase[i]).toArray(double[][]::new), classNames(),
+                        rows.stream().mapToInt(i -> y[i]).toArray(), rows.stream().map(i -> phase[i]).toArray(double[][]::new), ModelEvaluation.classNames(),
                         seed, ModelEvaluation.BOOTSTRAP_ROUNDS));
             }
         }
@@ -261,14 +257,6 @@ public final class CrossValidation {
         root.put("fused_beats_best_single_branch", evaluation.headline().get("fused_beats_best_single_branch"));
         root.put("verdict", evaluation.headline().get("verdict"));
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), root);
-    }
-
-    private static List<String> classNames() {
-        List<String> out = new ArrayList<>();
-        for (TransientClass c : TransientClass.values()) {
-            out.add(c.name());
-        }
-        return out;
     }
 
     private static Double finite(double v) {

@@ -1,7 +1,6 @@
 package org.ztfclass.server.learning;
 
 import org.ztfclass.models.evaluation.EarlyClassification;
-import org.ztfclass.models.features.LightCurveFeatures;
 import org.ztfclass.models.training.ServingChoice;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -98,8 +97,7 @@ public final class ModelEvaluation {
      *         {@link EarlyClassification#PHASES} days and whole, with no catalogue summary
      */
     static EarlyClassification early(ModelBundle bundle, String servedName, List<LabelledObject> test, long seed) {
-        List<LabelledObject> withCurve = test.stream()
-                .filter(o -> LightCurveFeatures.usableDetections(o.data().lightCurve()) > 0).toList();
+        List<LabelledObject> withCurve = test.stream().filter(o -> EarlyClassification.applies(o.data())).toList();
         int[] y = withCurve.stream().mapToInt(o -> o.label().ordinal()).toArray();
         List<Evaluation> rows = new ArrayList<>();
         if (withCurve.isEmpty()) {
@@ -107,19 +105,16 @@ public final class ModelEvaluation {
         }
         List<String> labels = EarlyClassification.phaseLabels();
         for (int p = 0; p < labels.size(); p++) {
-            double days = p < EarlyClassification.PHASES.length ? EarlyClassification.PHASES[p] : Double.POSITIVE_INFINITY;
-            List<ObjectData> cut = withCurve.stream().map(LabelledObject::data)
-                    .map(o -> new ObjectData(o.objectId(), o.ra(), o.dec(),
-                            Double.isInfinite(days) ? o.lightCurve() : LightCurveFeatures.firstDays(o.lightCurve(), days), null, o.context(), o.cutouts()))
-                    .toList();
-            double[][] probs = y.length == 0 ? new double[0][] : bundle.probabilities(cut);
-            rows.add(Evaluator.evaluate(EarlyClassification.rowName(SERVED + " (" + servedName + ")", labels.get(p), y.length), y, probs,
-                    classNames(), seed, BOOTSTRAP_ROUNDS));
+            final int phase = p;
+            List<ObjectData> cut = withCurve.stream().map(o -> EarlyClassification.atPhase(o.data(), phase)).toList();
+            rows.add(Evaluator.evaluate(EarlyClassification.rowName(SERVED + " (" + servedName + ")", labels.get(p), y.length), y,
+                    bundle.probabilities(cut), classNames(), seed, BOOTSTRAP_ROUNDS));
         }
         return new EarlyClassification(rows, labels);
     }
 
-    private static List<String> classNames() {
+    /** @return the class names, {@link TransientClass} order */
+    static List<String> classNames() {
         List<String> classes = new ArrayList<>();
         for (TransientClass c : TransientClass.values()) {
             classes.add(c.name());
@@ -144,10 +139,7 @@ public final class ModelEvaluation {
      */
     public static ModelEvaluation of(String modelVersion, String rowPrefix, String setName, int[] y, double[][] base, BranchOutputs b,
                                      boolean hasLstm, boolean hasCnn, boolean hasFusion, long seed) {
-        List<String> classes = new ArrayList<>();
-        for (TransientClass c : TransientClass.values()) {
-            classes.add(c.name());
-        }
+        List<String> classes = classNames();
         int k = classes.size();
         List<Evaluation> out = new ArrayList<>();
         out.add(Evaluator.evaluate(rowPrefix + BASELINE, y, base, classes, seed, BOOTSTRAP_ROUNDS));
