@@ -1,6 +1,5 @@
 package org.ztfclass.models.features;
 
-import java.util.List;
 import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresBuilder;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresOptimizer;
@@ -54,33 +53,33 @@ public record BazinFit(double riseDays, double fallDays, double peakOffset, doub
     /**
      * Fits one band.
      *
-     * @param days time of each point in days (any origin, any order)
+     * @param days time of each point in days (any origin, any order); same length as the others
      * @param mags magnitudes
      * @param errs magnitude errors (non-finite or non-positive ones are replaced by 0.1)
      * @return the fit, or {@link #NONE}
      */
-    public static BazinFit of(List<Double> days, List<Double> mags, List<Double> errs) {
-        int n = days.size();
+    public static BazinFit of(double[] days, double[] mags, double[] errs) {
+        int n = days.length;
         if (n < MIN_POINTS) {
             return NONE;
         }
         int brightest = 0;
         for (int i = 1; i < n; i++) {
-            if (mags.get(i) < mags.get(brightest)) {
+            if (mags[i] < mags[brightest]) {
                 brightest = i;
             }
         }
-        double tPeak = days.get(brightest);
-        double mPeak = mags.get(brightest);
+        double tPeak = days[brightest];
+        double mPeak = mags[brightest];
         double[] t = new double[n];
         double[] f = new double[n];
         double[] w = new double[n];
         double tMin = Double.POSITIVE_INFINITY;
         double tMax = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < n; i++) {
-            t[i] = days.get(i) - tPeak;
-            f[i] = Math.pow(10, -0.4 * (mags.get(i) - mPeak));
-            double e = errs.get(i);
+            t[i] = days[i] - tPeak;
+            f[i] = Math.pow(10, -0.4 * (mags[i] - mPeak));
+            double e = errs[i];
             if (!Double.isFinite(e) || e <= 0) {
                 e = 0.1;
             }

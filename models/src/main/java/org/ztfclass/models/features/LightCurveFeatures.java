@@ -190,15 +190,7 @@ public final class LightCurveFeatures {
         v[at + 7] = halfCrossing(s, p, -1);
         v[at + 8] = halfCrossing(s, p, +1);
         v[at + 9] = plateau(s, p);
-        List<Double> t = new ArrayList<>();
-        List<Double> m = new ArrayList<>();
-        List<Double> e = new ArrayList<>();
-        for (int i = 0; i < s.size(); i++) {
-            t.add(s.t()[i]);
-            m.add(s.m()[i]);
-            e.add(s.e()[i]);
-        }
-        BazinFit fit = BazinFit.of(t, m, e);
+        BazinFit fit = BazinFit.of(s.t(), s.m(), s.e());
         v[at + 10] = Math.log10(fit.riseDays());
         v[at + 11] = Math.log10(fit.fallDays());
         v[at + 12] = fit.peakOffset();
@@ -294,25 +286,30 @@ public final class LightCurveFeatures {
 
     /** Least-squares slope (mag/day) of the points within [from, to]; NaN with fewer than 2 or no time spread. */
     private static double slope(Series s, double from, double to) {
-        double st = 0;
-        double sm = 0;
-        double stt = 0;
-        double stm = 0;
-        int n = 0;
+        List<double[]> points = new ArrayList<>();
         for (int i = 0; i < s.size(); i++) {
-            double t = s.t()[i];
-            if (t < from || t > to) {
-                continue;
+            if (s.t()[i] >= from && s.t()[i] <= to) {
+                points.add(new double[] {s.t()[i] - from, s.m()[i]});
             }
-            double x = t - from;
-            st += x;
-            sm += s.m()[i];
-            stt += x * x;
-            stm += x * s.m()[i];
-            n++;
         }
-        double d = n * stt - st * st;
-        return n < 2 || d <= 1e-9 ? Double.NaN : (n * stm - st * sm) / d;
+        return slope(points);
+    }
+
+    /** Least-squares slope of {x, y} points; NaN with fewer than 2 points or (almost) no spread in x. */
+    private static double slope(List<double[]> points) {
+        double sx = 0;
+        double sy = 0;
+        double sxx = 0;
+        double sxy = 0;
+        for (double[] p : points) {
+            sx += p[0];
+            sy += p[1];
+            sxx += p[0] * p[0];
+            sxy += p[0] * p[1];
+        }
+        int n = points.size();
+        double d = n * sxx - sx * sx;
+        return n < 2 || d <= 1e-9 ? Double.NaN : (n * sxy - sx * sy) / d;
     }
 
     /** Days from the peak to where the flux, linear between points, is half the peak's; NaN if the curve never gets there. */
@@ -363,20 +360,7 @@ public final class LightCurveFeatures {
         v[at] = pairs.stream().mapToDouble(p -> p[1]).average().orElseThrow();
         v[at + 2] = pairs.get(0)[1]; // gr_first: mean, slope, first
         double t0 = pairs.get(0)[0];
-        double st = 0;
-        double sc = 0;
-        double stt = 0;
-        double stc = 0;
-        for (double[] p : pairs) {
-            double x = p[0] - t0;
-            st += x;
-            sc += p[1];
-            stt += x * x;
-            stc += x * p[1];
-        }
-        int n = pairs.size();
-        double d = n * stt - st * st;
-        v[at + 1] = n < 2 || d <= 1e-9 ? Double.NaN : (n * stc - st * sc) / d;
+        v[at + 1] = slope(pairs.stream().map(p -> new double[] {p[0] - t0, p[1]}).toList());
     }
 
     private static double flux(double mag) {

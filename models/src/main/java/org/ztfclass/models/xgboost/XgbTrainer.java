@@ -63,19 +63,20 @@ public final class XgbTrainer {
      */
     static List<double[]> views(ObjectData o, List<Double> weights) {
         List<double[]> out = new ArrayList<>();
-        if (o.summary() != null && o.summary().peakMag() != null) {
+        boolean hasSummary = o.summary() != null && o.summary().peakMag() != null;
+        int all = LightCurveFeatures.usableDetections(o.lightCurve());
+        if (hasSummary) {
             out.add(TabularFeatures.summaryView(o));
             weights.add(1.0);
         }
-        if (o.summary() != null && o.summary().peakMag() != null && LightCurveFeatures.usableDetections(o.lightCurve()) > 0) {
+        if (hasSummary && all > 0) {
             out.add(TabularFeatures.combinedView(o));
             weights.add(1.0);
         }
-        if (LightCurveFeatures.usableDetections(o.lightCurve()) > 0) {
+        if (all > 0) {
             boolean withLatitude = (o.objectId().hashCode() & 1) == 0;
             out.add(TabularFeatures.lightCurveView(o, o.lightCurve(), withLatitude));
             weights.add(1.0);
-            int all = LightCurveFeatures.usableDetections(o.lightCurve());
             for (double days : TRUNCATION_DAYS) {
                 List<Detection> early = LightCurveFeatures.firstDays(o.lightCurve(), days);
                 int n = LightCurveFeatures.usableDetections(early);

@@ -213,7 +213,7 @@ class BadLightCurvesTest {
                         e.add(d.sigmapsf() == null ? Double.NaN : d.sigmapsf());
                     }
                 }
-                BazinFit fit = BazinFit.of(t, m, e);
+                BazinFit fit = BazinFit.of(array(t), array(m), array(e));
                 if (t.size() < BazinFit.MIN_POINTS) {
                     assertEquals(BazinFit.NONE, fit, name + " " + band + ": too few points for a fit");
                     continue;
@@ -237,10 +237,10 @@ class BadLightCurvesTest {
     void bazinFitDoesNotDependOnTheOrderOfThePoints() {
         List<Detection> sorted = base.stream().filter(d -> d.band() == Band.R).toList();
         List<Detection> shuffledR = shuffled(sorted);
-        BazinFit a = BazinFit.of(sorted.stream().map(Detection::jd).toList(), sorted.stream().map(Detection::magpsf).toList(),
-                sorted.stream().map(Detection::sigmapsf).toList());
-        BazinFit b = BazinFit.of(shuffledR.stream().map(Detection::jd).toList(), shuffledR.stream().map(Detection::magpsf).toList(),
-                shuffledR.stream().map(Detection::sigmapsf).toList());
+        BazinFit a = BazinFit.of(sorted.stream().mapToDouble(Detection::jd).toArray(), sorted.stream().mapToDouble(Detection::magpsf).toArray(),
+                sorted.stream().mapToDouble(Detection::sigmapsf).toArray());
+        BazinFit b = BazinFit.of(shuffledR.stream().mapToDouble(Detection::jd).toArray(), shuffledR.stream().mapToDouble(Detection::magpsf).toArray(),
+                shuffledR.stream().mapToDouble(Detection::sigmapsf).toArray());
         // same least-squares problem in another row order: the same optimum up to rounding
         assertEquals(a.riseDays(), b.riseDays(), 1e-6 * a.riseDays());
         assertEquals(a.fallDays(), b.fallDays(), 1e-6 * a.fallDays());
@@ -377,5 +377,9 @@ class BadLightCurvesTest {
             sum += p;
         }
         assertEquals(1, sum, 1e-6, what);
+    }
+
+    private static double[] array(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 }

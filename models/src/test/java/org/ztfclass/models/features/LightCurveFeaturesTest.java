@@ -139,7 +139,8 @@ class LightCurveFeaturesTest {
                         e.add(d.sigmapsf());
                     }
                 }
-                BazinFit fit = BazinFit.of(t, m, e);
+                BazinFit fit = BazinFit.of(t.stream().mapToDouble(Double::doubleValue).toArray(), m.stream().mapToDouble(Double::doubleValue).toArray(),
+                        e.stream().mapToDouble(Double::doubleValue).toArray());
                 if (t.size() < BazinFit.MIN_POINTS) {
                     assertEquals(BazinFit.NONE, fit);
                     continue;
