@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Labels to the server's {@code POST /api/labels} (JSON, Bearer token), for the SAMP bridge. Kept
@@ -19,11 +20,32 @@ import java.util.Map;
 public final class LabelClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Wait before the one retry of a batch whose connection failed. */
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(2);
 
     private final ServerClient server;
 
     public LabelClient(ServerClient server) {
         this.server = server;
+    }
+
+    /**
+     * Sends the batch; if the connection fails (the answer may have been lost after the server
+     * stored it), sends it once more under the same {@code Idempotency-Key}, so the server stores
+     * it at most once.
+     */
+    private HttpResponse<byte[]> sendRetryingOnce(HttpRequest.Builder request) throws IOException {
+        try {
+            return server.send(request);
+        } catch (IOException first) {
+            try {
+                Thread.sleep(RETRY_PAUSE.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw first;
+            }
+            return server.send(request);
+        }
     }
 
     /**
@@ -57,8 +79,9 @@ public final class LabelClient {
                 .timeout(Duration.ofMinutes(5))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + server.token())
+                .header("Idempotency-Key", UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        HttpResponse<byte[]> response = server.send(request);
+        HttpResponse<byte[]> response = sendRetryingOnce(request);
         if (response.statusCode() == 401) {
             throw new IOException("ztfclass server " + server.base() + " refused the API token (HTTP 401: " + ServerClient.serverMessage(response.body())
                     + "): it may be revoked, expired or mistyped; get a new one from the server's token page and restart "

@@ -9,9 +9,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.ztfclass.server.auth.Role;
 import org.ztfclass.server.auth.User;
 import org.ztfclass.server.auth.WebAuth;
+import org.ztfclass.server.labels.IdempotencyKey;
+import org.ztfclass.server.labels.KeyReusedException;
+import org.ztfclass.server.labels.LabelBatch;
 import org.ztfclass.server.labels.LabelOutcome;
 import org.ztfclass.server.labels.LabelRequest;
 import org.ztfclass.server.labels.LabelService;
@@ -26,10 +30,19 @@ import org.ztfclass.server.labels.LabelSource;
  * "rejected":[{"index":i,"objectId":"..","error":".."}],"user":"NAME"}} (the labelling user, so a
  * client holding only a token can say who labelled); a malformed body is 400, no user 401,
  * a role below labeller 403.
+ *
+ * <p>Retries: a client may name each batch with an {@code Idempotency-Key} header (e.g. a UUID,
+ * 1..128 printable ASCII characters). The same batch sent again under the same key within a day
+ * writes nothing and gets the first answer back, with {@code "replayed":true} and the header
+ * {@code Idempotent-Replayed: true}; the key with a different batch is refused with 422.
  */
 final class LabelHandlers {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Request header naming a batch, so that a retry of it stores nothing twice. */
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** Answer header present (value {@code true}) when the answer is the stored one of an earlier batch under the same key. */
+    static final String REPLAYED = "Idempotent-Replayed";
 
     private final LabelService labels;
 
@@ -39,6 +52,7 @@ final class LabelHandlers {
 
     void submit(Context ctx) throws SQLException {
         User user = WebAuth.require(ctx, Role.LABELLER);
+        Optional<IdempotencyKey> key = idempotencyKey(ctx);
         JsonNode body;
         try {
             body = JSON.readTree(ctx.body());
@@ -69,12 +83,18 @@ final class LabelHandlers {
             }
             i++;
         }
-        LabelOutcome outcome = submit(user, source, requests, malformed);
+        LabelOutcome outcome = submit(user, source, new LabelBatch(requests, malformed, key));
+        if (outcome.replayed()) {
+            ctx.header(REPLAYED, "true");
+        }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("accepted", outcome.accepted());
         answer.put("deduplicated", outcome.deduplicated());
         answer.put("rejected", outcome.rejected());
         answer.put("user", user.name());
+        if (key.isPresent()) {
+            answer.put("replayed", outcome.replayed());
+        }
         ctx.json(answer);
     }
 
@@ -93,34 +113,33 @@ final class LabelHandlers {
                 throw new ApiException(400, "confidence '" + c + "' is not a number in 0..1");
             }
         }
-        LabelOutcome outcome = submit(user, LabelSource.WEB, List.of(new LabelRequest(id, cls, confidence, ctx.formParam("comment"))), List.of());
+        LabelOutcome outcome = submit(user, LabelSource.WEB, LabelBatch.of(List.of(new LabelRequest(id, cls, confidence, ctx.formParam("comment")))));
         if (!outcome.rejected().isEmpty()) {
             throw new ApiException(400, outcome.rejected().get(0).error());
         }
         ctx.redirect("/objects/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8) + "#labelling", HttpStatus.SEE_OTHER);
     }
 
-    private LabelOutcome submit(User user, LabelSource source, List<LabelRequest> requests, List<LabelOutcome.Rejected> malformed)
-            throws SQLException {
-        List<LabelRequest> valid = new ArrayList<>();
-        List<Integer> positions = new ArrayList<>();
-        for (int i = 0; i < requests.size(); i++) {
-            if (requests.get(i) != null) {
-                valid.add(requests.get(i));
-                positions.add(i);
-            }
-        }
-        LabelOutcome o;
+    private LabelOutcome submit(User user, LabelSource source, LabelBatch batch) throws SQLException {
         try {
-            o = labels.submit(user, source, valid);
+            return labels.submit(user, source, batch);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, e.getMessage());
+        } catch (KeyReusedException e) {
+            throw new ApiException(422, e.getMessage());
+        }
+    }
+
+    /** @return the request's {@code Idempotency-Key} header, if sent */
+    private static Optional<IdempotencyKey> idempotencyKey(Context ctx) {
+        String header = ctx.header(IDEMPOTENCY_KEY);
+        if (header == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new IdempotencyKey(header));
         } catch (IllegalArgumentException e) {
             throw new ApiException(400, e.getMessage());
         }
-        List<LabelOutcome.Rejected> rejected = new ArrayList<>(malformed);
-        for (LabelOutcome.Rejected r : o.rejected()) {
-            rejected.add(new LabelOutcome.Rejected(positions.get(r.index()), r.objectId(), r.error()));
-        }
-        rejected.sort(java.util.Comparator.comparingInt(LabelOutcome.Rejected::index));
-        return new LabelOutcome(o.accepted(), o.deduplicated(), rejected);
     }
 }

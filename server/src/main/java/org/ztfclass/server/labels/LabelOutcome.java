@@ -9,8 +9,15 @@ import java.util.List;
  * @param deduplicated labels not written because the same user gave the same object the same
  *                     class within {@link LabelService#DEDUPLICATION_WINDOW}
  * @param rejected     the requests refused, with why
+ * @param replayed     true when this is the stored answer of an earlier batch sent under the same
+ *                     {@link IdempotencyKey}: nothing was written this time
  */
-public record LabelOutcome(int accepted, int deduplicated, List<Rejected> rejected) {
+public record LabelOutcome(int accepted, int deduplicated, List<Rejected> rejected, boolean replayed) {
+
+    /** An outcome of a batch just processed (not replayed). */
+    public LabelOutcome(int accepted, int deduplicated, List<Rejected> rejected) {
+        this(accepted, deduplicated, rejected, false);
+    }
 
     /**
      * A refused request.

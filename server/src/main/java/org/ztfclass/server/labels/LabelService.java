@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.ztfclass.server.auth.Role;
@@ -49,15 +50,32 @@ public final class LabelService {
      * @throws IllegalArgumentException if the user may not label or the batch is too large
      */
     public LabelOutcome submit(User user, LabelSource source, List<LabelRequest> requests) throws SQLException {
+        return submit(user, source, LabelBatch.of(requests));
+    }
+
+    /**
+     * Validates and records a batch as a client sent it. Malformed positions are rejected with
+     * their reason. Under an {@link IdempotencyKey} the batch's answer is stored with its labels
+     * (one transaction), and the same batch sent again under the same key within
+     * {@link LabelSubmissions#RETENTION} writes nothing and gets that answer back, marked
+     * {@link LabelOutcome#replayed()}.
+     *
+     * @throws IllegalArgumentException if the user may not label or the batch is too large
+     * @throws KeyReusedException       if the key was used for a different batch of this user
+     */
+    public LabelOutcome submit(User user, LabelSource source, LabelBatch batch) throws SQLException {
+        List<LabelRequest> requests = batch.requests();
         if (!user.may(Role.LABELLER)) {
             throw new IllegalArgumentException("user '" + user.name() + "' may not label (role " + user.role().dbName() + ")");
         }
         if (requests.size() > MAX_BATCH) {
             throw new IllegalArgumentException("a batch may hold at most " + MAX_BATCH + " labels, not " + requests.size());
         }
-        List<LabelOutcome.Rejected> rejected = new ArrayList<>();
+        String fingerprint = batch.key().isPresent() ? batch.fingerprint(source) : null;
+        List<LabelOutcome.Rejected> rejected = new ArrayList<>(batch.malformed());
         int accepted = 0;
         int deduplicated = 0;
+        LabelOutcome outcome;
         try (Connection c = db.connect()) {
             try (var s = c.createStatement()) {
                 s.execute("BEGIN IMMEDIATE");
@@ -67,10 +85,25 @@ public final class LabelService {
                          + "AND fine_class = ? AND created_at >= ? LIMIT 1");
                  PreparedStatement insert = c.prepareStatement("INSERT INTO labels (object_id, fine_class, top_class, source, "
                          + "source_ref, user_id, confidence, comment, created_at) VALUES (?,?,?,?,?,?,?,?,?)")) {
+                if (batch.key().isPresent()) {
+                    Optional<LabelSubmissions.Earlier> earlier = LabelSubmissions.find(c, user.id(), batch.key().get());
+                    if (earlier.isPresent()) {
+                        if (!earlier.get().fingerprint().equals(fingerprint)) {
+                            throw new KeyReusedException(batch.key().get(), earlier.get().createdAt());
+                        }
+                        try (var s = c.createStatement()) {
+                            s.execute("ROLLBACK");
+                        }
+                        return earlier.get().outcome();
+                    }
+                }
                 Instant now = Instant.now();
                 String nowText = UtcTime.format(now);
                 String since = UtcTime.format(now.minus(DEDUPLICATION_WINDOW));
                 for (int i = 0; i < requests.size(); i++) {
+                    if (batch.isMalformed(i)) {
+                        continue;
+                    }
                     LabelRequest r = requests.get(i);
                     Optional<String> problem = problem(r);
                     LabelVocabulary.Known known = problem.isEmpty() ? LabelVocabulary.recognise(r.className()).orElseThrow() : null;
@@ -103,6 +136,11 @@ public final class LabelService {
                     insert.executeUpdate();
                     accepted++;
                 }
+                rejected.sort(Comparator.comparingInt(LabelOutcome.Rejected::index));
+                outcome = new LabelOutcome(accepted, deduplicated, List.copyOf(rejected));
+                if (batch.key().isPresent()) {
+                    LabelSubmissions.remember(c, user.id(), batch.key().get(), fingerprint, outcome);
+                }
                 try (var s = c.createStatement()) {
                     s.execute("COMMIT");
                 }
@@ -113,7 +151,7 @@ public final class LabelService {
                 throw e;
             }
         }
-        return new LabelOutcome(accepted, deduplicated, List.copyOf(rejected));
+        return outcome;
     }
 
     /** @return why the request cannot be recorded, checked without the store; empty if it can */
