@@ -25,9 +25,6 @@ public final class ApiServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
 
-    /** Largest request body accepted (a user's table sent for matching): 256 MiB. */
-    static final long MAX_REQUEST_BYTES = 256L * 1024 * 1024;
-
     private final Javalin app;
     private final LearningHandlers learning;
     private final org.ztfclass.server.web.ModelPage modelPage;
@@ -41,7 +38,7 @@ public final class ApiServer {
         FunnelHandlers funnel = new FunnelHandlers(new FunnelRunner(new FunnelStore(db)));
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;
-            config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            RequestLimits.configure(config);
             config.staticFiles.enableWebjars();
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
@@ -88,6 +85,7 @@ public final class ApiServer {
         org.ztfclass.server.auth.WebAuth auth = new org.ztfclass.server.auth.WebAuth(new org.ztfclass.server.auth.UserStore(db),
                 new org.ztfclass.server.auth.SessionStore(db), new org.ztfclass.server.auth.TokenStore(db));
         app.before(auth::before);
+        app.before(RequestLimits::check);
         LabelHandlers labels = new LabelHandlers(new org.ztfclass.server.labels.LabelService(db));
         app.post("/api/labels", labels::submit);
         app.post("/objects/{objectId}/labels", labels::submitForm);
@@ -120,6 +118,7 @@ public final class ApiServer {
         });
 
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+        RequestLimits.answerFailedReads(app);
         app.exception(Exception.class, (e, ctx) -> internalError(ctx, e));
         app.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint ")) {

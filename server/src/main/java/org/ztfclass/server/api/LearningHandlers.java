@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ztfclass.server.learning.Agreement;
+import org.ztfclass.server.learning.CachedAgreement;
 import org.ztfclass.server.learning.Consensus;
 import org.ztfclass.server.learning.Dashboard;
 import org.ztfclass.server.learning.JobLog;
@@ -39,12 +40,14 @@ public final class LearningHandlers implements AutoCloseable {
     private final Retraining retraining;
     private final LabellingQueue queue;
     private final LabelLog labels;
+    private final CachedAgreement agreement;
 
     public LearningHandlers(Database db, Retraining retraining) {
         this.db = db;
         this.retraining = retraining;
         this.queue = new LabellingQueue(db);
         this.labels = new LabelLog(db);
+        this.agreement = new CachedAgreement(labels);
     }
 
     /** Declares the routes on {@code app} and starts the periodic takeover audit check and automatic retraining trigger. */
@@ -66,7 +69,7 @@ public final class LearningHandlers implements AutoCloseable {
         app.post("/api/queue/strategy", this::chooseStrategy);
         app.get("/learning", ctx -> html(ctx, LearningPages.dashboard(new Dashboard(db, retraining.config()).view(),
                 retraining.jobs().recent(10), retraining.versions().all(), org.ztfclass.server.auth.WebAuth.csrfToken(ctx))));
-        app.get("/learning/agreement", ctx -> html(ctx, LearningPages.agreement(Agreement.of(Consensus.of(labels.votes())))));
+        app.get("/learning/agreement", ctx -> html(ctx, LearningPages.agreement(agreement.current())));
     }
 
     private static void html(Context ctx, String page) {
@@ -190,7 +193,7 @@ public final class LearningHandlers implements AutoCloseable {
     }
 
     void agreement(Context ctx) throws SQLException {
-        Agreement.Report r = Agreement.of(Consensus.of(labels.votes()));
+        Agreement.Report r = agreement.current();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("objects_with_two_or_more_labellers", r.objects());
         body.put("fleiss_kappa", finite(r.fleissKappa()));

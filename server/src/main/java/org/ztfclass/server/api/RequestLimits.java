@@ -1,0 +1,79 @@
+package org.ztfclass.server.api;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import org.eclipse.jetty.http.BadMessageException;
+import org.ztfclass.server.auth.WebAuth;
+
+/**
+ * How much of the server one request may hold (issue 13, finding 7: 260 anonymous connections
+ * sending a body at one byte every 2 s held every request thread, so even {@code /api/status}
+ * timed out):
+ * <ul>
+ *   <li>a request body must arrive at {@link #MIN_UPLOAD_BYTES_PER_SECOND} on average, measured
+ *       by Jetty from its first byte, else the request ends with 408 and its thread is freed;</li>
+ *   <li>a read or write of a request blocked for {@link #IDLE_TIMEOUT_MS} ends the request, and a
+ *       connection silent that long is closed (Jetty's connector default, the same 30 s);</li>
+ *   <li>a body may be at most {@link #ANONYMOUS_MAX_BODY_BYTES} without an account and
+ *       {@link #SIGNED_IN_MAX_BODY_BYTES} with one (413 otherwise, before anything is read);</li>
+ *   <li>a body must announce its length ({@code Content-Length}; chunked bodies are refused with
+ *       411), so that the limit holds before reading.</li>
+ * </ul>
+ */
+final class RequestLimits {
+
+    /** Largest body of a request without a signed-in user or API token: 16 MiB. */
+    static final long ANONYMOUS_MAX_BODY_BYTES = 16L * 1024 * 1024;
+    /** Largest body of a signed-in user's request (a big table sent for matching): 256 MiB. */
+    static final long SIGNED_IN_MAX_BODY_BYTES = 256L * 1024 * 1024;
+    /** Slowest average upload accepted, in bytes per second. */
+    static final int MIN_UPLOAD_BYTES_PER_SECOND = 1024;
+    /** Longest silence on a connection, and longest a read or write of a request may block: 30 s. */
+    static final long IDLE_TIMEOUT_MS = 30_000;
+
+    private RequestLimits() {
+    }
+
+    /** Sets the connection limits of the server {@code config} builds. */
+    static void configure(JavalinConfig config) {
+        config.http.maxRequestSize = SIGNED_IN_MAX_BODY_BYTES;
+        config.jetty.clientAbortStatus = 400; // a body cut short by its client is the client's error, not the server's 500
+        config.jetty.modifyHttpConfiguration(http -> {
+            http.setMinRequestDataRate(MIN_UPLOAD_BYTES_PER_SECOND);
+            http.setIdleTimeout(IDLE_TIMEOUT_MS);
+        });
+    }
+
+    /**
+     * Answers a request whose body could not be read in full: too slow (Jetty's 408), cut short by
+     * the client, or silent past the idle timeout; with the reason, never as a server failure.
+     */
+    static void answerFailedReads(Javalin app) {
+        app.exception(BadMessageException.class, (e, ctx) -> ApiServer.error(ctx, e.getCode(),
+                "the request body could not be read: " + (e.getCode() == 408
+                        ? "it arrived slower than " + MIN_UPLOAD_BYTES_PER_SECOND + " bytes/s on average" : e.getReason())));
+    }
+
+    /**
+     * Before-handler, run after the principal is known: refuses a body over the caller's limit
+     * (413) or without a length (411), reading nothing of it.
+     */
+    static void check(Context ctx) {
+        boolean hasBody = ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null;
+        if (!hasBody) {
+            return;
+        }
+        long length = ctx.req().getContentLengthLong();
+        if (length < 0) {
+            throw new ApiException(411, "send the request body with a Content-Length header; bodies of unknown length "
+                    + "(Transfer-Encoding: chunked) are not accepted");
+        }
+        boolean signedIn = WebAuth.principal(ctx).isPresent();
+        long limit = signedIn ? SIGNED_IN_MAX_BODY_BYTES : ANONYMOUS_MAX_BODY_BYTES;
+        if (length > limit) {
+            throw new ApiException(413, "the request body has " + length + " bytes; at most " + limit + " are accepted "
+                    + (signedIn ? "" : "without an account (" + SIGNED_IN_MAX_BODY_BYTES + " when signed in or with an API token)"));
+        }
+    }
+}
