@@ -15,8 +15,8 @@ import org.ztfclass.server.store.Database;
 /**
  * The TAP 1.1 service at {@code /tap}: synchronous queries at {@code /tap/sync} (GET or POST),
  * asynchronous UWS jobs at {@code /tap/async}, and the VOSI resources {@code /tap/tables},
- * {@code /tap/capabilities}, {@code /tap/availability}. A refused query is answered with HTTP 400
- * and a VOTable whose {@code QUERY_STATUS} is {@code ERROR} with the reason; answers are VOTable 1.4.
+ * {@code /tap/capabilities}, {@code /tap/availability}. A refused query (also one stopped at the
+ * time limit of {@link TapLimits#timeoutSeconds}) is answered with HTTP 400 and a VOTable whose {@code QUERY_STATUS} is {@code ERROR} with the reason; answers are VOTable 1.4.
  * Handlers only: the ADQL work is {@link TapQueryRunner}'s.
  */
 public final class TapService {
@@ -27,9 +27,9 @@ public final class TapService {
     private final TapQueryRunner runner;
     private final UwsJobs jobs;
 
-    /** @param db the store queried */
+    /** @param db the store queried; the time limit is {@link TapLimits#fromSystemProperties}'s */
     public TapService(Database db) {
-        this.runner = new TapQueryRunner(db);
+        this.runner = new TapQueryRunner(db, TapLimits.fromSystemProperties().timeoutSeconds());
         this.jobs = new UwsJobs(runner);
     }
 
@@ -39,11 +39,11 @@ public final class TapService {
         app.get("/tap/sync", this::sync);
         app.post("/tap/sync", this::sync);
         app.get("/tap/tables", ctx -> xml(ctx, VosiDocuments.tables()));
-        app.get("/tap/capabilities", ctx -> xml(ctx, VosiDocuments.capabilities(base(ctx))));
+        app.get("/tap/capabilities", ctx -> xml(ctx, VosiDocuments.capabilities(base(ctx), runner.timeoutSeconds())));
         app.get("/tap/availability", ctx -> xml(ctx, VosiDocuments.availability()));
         app.get("/tap/async", ctx -> xml(ctx, jobs.listXml(base(ctx) + "/async")));
         app.post("/tap/async", this::createJob);
-        app.get("/tap/async/{id}", ctx -> xml(ctx, UwsJobs.jobXml(job(ctx), jobUrl(ctx))));
+        app.get("/tap/async/{id}", ctx -> xml(ctx, jobs.jobXml(job(ctx), jobUrl(ctx))));
         app.post("/tap/async/{id}", this::postJob);
         app.delete("/tap/async/{id}", ctx -> {
             jobs.delete(job(ctx));
@@ -51,12 +51,12 @@ public final class TapService {
         });
         app.get("/tap/async/{id}/phase", ctx -> ctx.contentType("text/plain").result(job(ctx).phase().name()));
         app.post("/tap/async/{id}/phase", this::postPhase);
-        app.get("/tap/async/{id}/parameters", ctx -> xml(ctx, UwsJobs.jobXml(job(ctx), jobUrl(ctx))));
+        app.get("/tap/async/{id}/parameters", ctx -> xml(ctx, jobs.jobXml(job(ctx), jobUrl(ctx))));
         app.post("/tap/async/{id}/parameters", this::postParameters);
         app.get("/tap/async/{id}/results/result", this::result);
         app.get("/tap/async/{id}/error", this::jobError);
         app.get("/tap/async/{id}/executionduration", ctx -> ctx.contentType("text/plain")
-                .result(Integer.toString(TapQueryRunner.TIMEOUT_SECONDS)));
+                .result(Integer.toString(runner.timeoutSeconds())));
         app.get("/tap/async/{id}/destruction", ctx -> ctx.contentType("text/plain").result(job(ctx).destruction.toString()));
         app.get("/tap/async/{id}/quote", ctx -> ctx.contentType("text/plain").result(""));
         app.get("/tap/async/{id}/owner", ctx -> ctx.contentType("text/plain").result(""));

@@ -102,7 +102,7 @@ final class UwsJob {
         }
     }
 
-    /** Any unfinished phase → ABORTED (an executing query is interrupted). */
+    /** Any unfinished phase → ABORTED; an executing query is interrupted, which stops its SQL ({@link QueryDeadline}). */
     synchronized void abort() {
         if (phase == Phase.PENDING || phase == Phase.QUEUED || phase == Phase.EXECUTING) {
             phase = Phase.ABORTED;

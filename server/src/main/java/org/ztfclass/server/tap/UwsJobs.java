@@ -98,7 +98,7 @@ final class UwsJobs {
     }
 
     /** @return the UWS 1.1 job document; {@code jobUrl} is the job's own URL */
-    static String jobXml(UwsJob job, String jobUrl) {
+    String jobXml(UwsJob job, String jobUrl) {
         StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         b.append("<uws:job xmlns:uws=\"http://www.ivoa.net/xml/UWS/v1.0\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" ")
                 .append("xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" version=\"1.1\">\n");
@@ -109,7 +109,7 @@ final class UwsJobs {
         b.append("<uws:creationTime>").append(job.created).append("</uws:creationTime>\n");
         time(b, "startTime", job.started());
         time(b, "endTime", job.ended());
-        b.append("<uws:executionDuration>").append(TapQueryRunner.TIMEOUT_SECONDS).append("</uws:executionDuration>\n");
+        b.append("<uws:executionDuration>").append(runner.timeoutSeconds()).append("</uws:executionDuration>\n");
         b.append("<uws:destruction>").append(job.destruction).append("</uws:destruction>\n");
         b.append("<uws:parameters>\n");
         for (Map.Entry<String, String> p : new java.util.TreeMap<>(job.params()).entrySet()) {
