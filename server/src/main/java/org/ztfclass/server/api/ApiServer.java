@@ -72,7 +72,7 @@ public final class ApiServer {
         app.get("/scs", new ConeSearchHandler(queries)::search);
         org.ztfclass.server.store.CrossmatchCache crossmatchCache = new org.ztfclass.server.store.CrossmatchCache(db);
         app.post("/api/objects/match", new MatchHandler(queries, crossmatchCache)::match);
-        new org.ztfclass.server.tap.TapService(db).routes(app); // /tap: TAP sync + async (UWS), VOSI
+        new org.ztfclass.server.tap.TapService(db).routes(app); // /tap: TAP sync + async (UWS), VOSI; its body limit runs before auth
         app.get("/api/overlay", new OverlayHandler(queries)::overlay);
         app.get("/funnel", funnel::page);
         app.get("/objects/{objectId}", new org.ztfclass.server.web.ObjectPage(queries, predictionStore,

@@ -14,32 +14,46 @@ import uk.ac.starlink.table.ColumnInfo;
  * Runs translated ADQL on the store. Each query gets its own connection set to
  * {@code query_only} (SQLite then refuses any write, whatever the SQL), with LIKE made
  * case-sensitive as ADQL has it and the sky functions registered; values are bound as
- * parameters. Thread-safe.
+ * parameters. A query that takes longer than the time limit (translation and execution together)
+ * is stopped by a {@link QueryDeadline} and refused with an {@link AdqlException} saying so; so is
+ * one whose thread is interrupted (an aborted job). Thread-safe.
  */
 public final class TapQueryRunner {
 
     /** Largest MAXREC honoured, and the default. */
     public static final int MAX_ROWS = 100_000;
-    /** Seconds a query may run before it is stopped. */
-    public static final int TIMEOUT_SECONDS = 120;
-
     private final Database db;
+    private final int timeoutSeconds;
     private final AdqlTranslator translator = new AdqlTranslator();
 
-    /** @param db the store queried */
-    public TapQueryRunner(Database db) {
+    /**
+     * @param db             the store queried
+     * @param timeoutSeconds most seconds a query may take before it is stopped, at least 1
+     */
+    public TapQueryRunner(Database db, int timeoutSeconds) {
+        if (timeoutSeconds < 1) {
+            throw new IllegalArgumentException("timeoutSeconds must be at least 1, not " + timeoutSeconds);
+        }
         this.db = db;
+        this.timeoutSeconds = timeoutSeconds;
+    }
+
+    /** @return most seconds a query may take before it is stopped */
+    public int timeoutSeconds() {
+        return timeoutSeconds;
     }
 
     /**
      * @param adql   the query
      * @param maxrec most rows to return (0: the columns only)
      * @return the rows and whether MAXREC cut them
-     * @throws AdqlException if the query is refused
+     * @throws AdqlException if the query is refused, or was stopped at the time limit or by an interrupt
      * @throws SQLException  if the store fails
      */
     public TapResult run(String adql, int maxrec) throws AdqlException, SQLException {
+        QueryDeadline deadline = new QueryDeadline(timeoutSeconds);
         SqlQuery q = translator.translate(adql);
+        deadline.check();
         int limit = Math.min(maxrec, MAX_ROWS);
         List<Object[]> rows = new ArrayList<>();
         boolean overflow = false;
@@ -49,8 +63,9 @@ public final class TapQueryRunner {
                 s.execute("PRAGMA case_sensitive_like = 1");
             }
             SkyFunctions.register(c);
+            deadline.watch(c);
             try (PreparedStatement ps = c.prepareStatement(q.sql())) {
-                ps.setQueryTimeout(TIMEOUT_SECONDS);
+                ps.setQueryTimeout(timeoutSeconds); // with sqlite-jdbc: how long to wait for a lock
                 for (int i = 0; i < q.params().size(); i++) {
                     ps.setObject(i + 1, q.params().get(i));
                 }
@@ -68,6 +83,11 @@ public final class TapQueryRunner {
                         rows.add(row);
                     }
                 }
+            } catch (SQLException e) {
+                if (deadline.stoppedIt()) {
+                    throw deadline.refusal();
+                }
+                throw e;
             }
         }
         return new TapResult(q.columns(), rows, overflow);

@@ -6,17 +6,18 @@ import io.javalin.http.HttpStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.sql.SQLException;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import org.ztfclass.server.auth.WebAuth;
 import org.ztfclass.server.store.Database;
 
 /**
  * The TAP 1.1 service at {@code /tap}: synchronous queries at {@code /tap/sync} (GET or POST),
  * asynchronous UWS jobs at {@code /tap/async}, and the VOSI resources {@code /tap/tables},
- * {@code /tap/capabilities}, {@code /tap/availability}. A refused query is answered with HTTP 400
- * and a VOTable whose {@code QUERY_STATUS} is {@code ERROR} with the reason; answers are VOTable 1.4.
+ * {@code /tap/capabilities}, {@code /tap/availability}. A refused query (also one stopped at the
+ * time limit of {@link TapLimits#timeoutSeconds}) is answered with HTTP 400 and a VOTable whose
+ * {@code QUERY_STATUS} is {@code ERROR} with the reason; answers are VOTable 1.4. A request over a
+ * limit ({@link TapParameters}, {@link UwsJobs}) or touching another user's job ({@link UwsJob}) is
+ * answered the same way with the status of its {@link TapRefusal} (403, 411, 413, 429 or 503).
  * Handlers only: the ADQL work is {@link TapQueryRunner}'s.
  */
 public final class TapService {
@@ -27,23 +28,28 @@ public final class TapService {
     private final TapQueryRunner runner;
     private final UwsJobs jobs;
 
-    /** @param db the store queried */
+    /** @param db the store queried; the limits are {@link TapLimits#fromSystemProperties}'s */
     public TapService(Database db) {
-        this.runner = new TapQueryRunner(db);
-        this.jobs = new UwsJobs(runner);
+        TapLimits limits = TapLimits.fromSystemProperties();
+        this.runner = new TapQueryRunner(db, limits.timeoutSeconds());
+        this.jobs = new UwsJobs(runner, limits);
     }
 
-    /** Declares the {@code /tap} routes on {@code app}. */
+    /**
+     * Declares the {@code /tap} routes on {@code app}, and a before-handler limiting request bodies
+     * ({@link TapParameters#limitBody}): call this before declaring the sign-in before-handler.
+     */
     public void routes(Javalin app) {
+        app.before("/tap/*", TapParameters::limitBody);
         app.get("/tap", this::root);
         app.get("/tap/sync", this::sync);
         app.post("/tap/sync", this::sync);
         app.get("/tap/tables", ctx -> xml(ctx, VosiDocuments.tables()));
-        app.get("/tap/capabilities", ctx -> xml(ctx, VosiDocuments.capabilities(base(ctx))));
+        app.get("/tap/capabilities", ctx -> xml(ctx, VosiDocuments.capabilities(base(ctx), runner.timeoutSeconds())));
         app.get("/tap/availability", ctx -> xml(ctx, VosiDocuments.availability()));
-        app.get("/tap/async", ctx -> xml(ctx, jobs.listXml(base(ctx) + "/async")));
+        app.get("/tap/async", ctx -> xml(ctx, jobs.listXml(base(ctx) + "/async", user(ctx))));
         app.post("/tap/async", this::createJob);
-        app.get("/tap/async/{id}", ctx -> xml(ctx, UwsJobs.jobXml(job(ctx), jobUrl(ctx))));
+        app.get("/tap/async/{id}", ctx -> xml(ctx, jobs.jobXml(job(ctx), jobUrl(ctx))));
         app.post("/tap/async/{id}", this::postJob);
         app.delete("/tap/async/{id}", ctx -> {
             jobs.delete(job(ctx));
@@ -51,19 +57,28 @@ public final class TapService {
         });
         app.get("/tap/async/{id}/phase", ctx -> ctx.contentType("text/plain").result(job(ctx).phase().name()));
         app.post("/tap/async/{id}/phase", this::postPhase);
-        app.get("/tap/async/{id}/parameters", ctx -> xml(ctx, UwsJobs.jobXml(job(ctx), jobUrl(ctx))));
+        app.get("/tap/async/{id}/parameters", ctx -> xml(ctx, jobs.jobXml(job(ctx), jobUrl(ctx))));
         app.post("/tap/async/{id}/parameters", this::postParameters);
         app.get("/tap/async/{id}/results/result", this::result);
         app.get("/tap/async/{id}/error", this::jobError);
         app.get("/tap/async/{id}/executionduration", ctx -> ctx.contentType("text/plain")
-                .result(Integer.toString(TapQueryRunner.TIMEOUT_SECONDS)));
+                .result(Integer.toString(runner.timeoutSeconds())));
         app.get("/tap/async/{id}/destruction", ctx -> ctx.contentType("text/plain").result(job(ctx).destruction.toString()));
         app.get("/tap/async/{id}/quote", ctx -> ctx.contentType("text/plain").result(""));
-        app.get("/tap/async/{id}/owner", ctx -> ctx.contentType("text/plain").result(""));
+        app.get("/tap/async/{id}/owner", ctx -> {
+            String owner = job(ctx).owner;
+            ctx.contentType("text/plain").result(owner == null ? "" : owner);
+        });
         app.exception(NoSuchJob.class, (e, ctx) -> {
             ctx.status(404);
             ctx.contentType("text/plain");
             ctx.result(e.getMessage());
+        });
+        app.exception(TapRefusal.class, (e, ctx) -> {
+            if (e.status() == 429 || e.status() == 503) {
+                ctx.header("Retry-After", "60");
+            }
+            error(ctx, e.status(), e.getMessage());
         });
     }
 
@@ -78,11 +93,13 @@ public final class TapService {
         TapRequest request;
         TapResult result;
         try {
-            request = TapRequest.of(parameters(ctx));
+            request = TapRequest.of(TapParameters.of(ctx));
             result = runner.run(request.query(), request.maxrec());
         } catch (AdqlException e) {
             error(ctx, 400, e.getMessage());
             return;
+        } catch (TapRefusal e) {
+            throw e;
         } catch (SQLException | RuntimeException | StackOverflowError e) {
             // the detail (SQL, the store's message, a stack) goes to the log only
             String id = org.ztfclass.server.api.InternalErrors.log("TAP sync query", e);
@@ -96,9 +113,10 @@ public final class TapService {
     }
 
     private void createJob(Context ctx) {
-        Map<String, String> params = parameters(ctx);
+        Map<String, String> params = TapParameters.of(ctx);
         String phase = params.remove("phase");
-        UwsJob job = jobs.create(params);
+        String user = user(ctx);
+        UwsJob job = jobs.create(params, user, user != null ? "user:" + user : "address:" + ctx.ip());
         if ("RUN".equalsIgnoreCase(phase)) {
             jobs.run(job);
         }
@@ -107,7 +125,7 @@ public final class TapService {
 
     private void postJob(Context ctx) {
         UwsJob job = job(ctx);
-        Map<String, String> params = parameters(ctx);
+        Map<String, String> params = TapParameters.of(ctx);
         if ("DELETE".equalsIgnoreCase(params.get("action"))) {
             jobs.delete(job);
             ctx.redirect(base(ctx) + "/async", HttpStatus.SEE_OTHER);
@@ -125,7 +143,7 @@ public final class TapService {
 
     private void postParameters(Context ctx) {
         UwsJob job = job(ctx);
-        Map<String, String> params = parameters(ctx);
+        Map<String, String> params = TapParameters.of(ctx);
         params.remove("phase");
         if (!job.setParams(params)) {
             ctx.status(409).contentType("text/plain").result("job " + job.id + " is " + job.phase()
@@ -136,7 +154,7 @@ public final class TapService {
     }
 
     private void postPhase(Context ctx) {
-        phase(ctx, job(ctx), parameters(ctx).get("phase"));
+        phase(ctx, job(ctx), TapParameters.of(ctx).get("phase"));
     }
 
     private void phase(Context ctx, UwsJob job, String phase) {
@@ -170,14 +188,28 @@ public final class TapService {
         ctx.contentType(VOTABLE).result(out.toByteArray());
     }
 
+    /** @return the job named in the path; 404 if there is none, 403 if it belongs to another user than the caller */
     private UwsJob job(Context ctx) {
         String id = ctx.pathParam("id");
-        return jobs.get(id).orElseThrow(() -> new NoSuchJob("no TAP job '" + id + "' (unknown, deleted or expired)"));
+        UwsJob job = jobs.get(id).orElseThrow(() -> new NoSuchJob("no TAP job '" + id + "' (unknown, deleted or expired)"));
+        if (!job.usableBy(user(ctx))) {
+            throw new TapRefusal(403, "TAP job " + id + " belongs to another user: only its owner may see or change it");
+        }
+        return job;
     }
 
-    private static void error(Context ctx, int status, String message) throws IOException {
+    /** @return the name of the signed-in caller (session or API token), or null */
+    private static String user(Context ctx) {
+        return WebAuth.principal(ctx).map(p -> p.user().name()).orElse(null);
+    }
+
+    private static void error(Context ctx, int status, String message) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        TapVotable.writeError(message, out);
+        try {
+            TapVotable.writeError(message, out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // not thrown by a ByteArrayOutputStream
+        }
         ctx.status(status).contentType(VOTABLE).result(out.toByteArray());
     }
 
@@ -191,26 +223,6 @@ public final class TapService {
 
     private static String jobUrl(Context ctx) {
         return base(ctx) + "/async/" + ctx.pathParam("id");
-    }
-
-    /** DALI parameters: names case-insensitive, query string and form body together (first value wins). */
-    private static Map<String, String> parameters(Context ctx) {
-        Map<String, String> out = new HashMap<>();
-        add(out, ctx.queryParamMap());
-        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
-        if (ctx.method().name().equals("POST")
-                && (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data"))) {
-            add(out, ctx.formParamMap());
-        }
-        return out;
-    }
-
-    private static void add(Map<String, String> out, Map<String, List<String>> in) {
-        for (Map.Entry<String, List<String>> e : in.entrySet()) {
-            if (!e.getValue().isEmpty()) {
-                out.putIfAbsent(e.getKey().toLowerCase(Locale.ROOT), e.getValue().get(0));
-            }
-        }
     }
 
     /** An unknown or finished-with job: 404. */

@@ -4,8 +4,12 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * One asynchronous TAP query (a UWS 1.1 job): its parameters, phase, times and, once finished,
- * the VOTable answer or the error message. Fields change only under the job's own lock.
+ * One asynchronous TAP query (a UWS 1.1 job): its owner, parameters, phase, times and, once
+ * finished, the VOTable answer or the error message. A job made by a signed-in user belongs to
+ * that user ({@link #owner}): only that user may see or change it. A job made anonymously has no
+ * owner; its unguessable id is the only key to it. Its parameters never hold more than
+ * {@link TapLimits#MAX_BODY_BYTES} characters of names and values together. Fields change only
+ * under the job's own lock.
  */
 final class UwsJob {
 
@@ -13,6 +17,10 @@ final class UwsJob {
     enum Phase { PENDING, QUEUED, EXECUTING, COMPLETED, ERROR, ABORTED }
 
     final String id;
+    /** User name of the signed-in creator, or null for an anonymous job. */
+    final String owner;
+    /** Who counts for the per-client cap on unfinished jobs: {@code user:NAME} or {@code address:IP}. */
+    final String client;
     private final Map<String, String> params;
     final Instant created;
     final Instant destruction;
@@ -23,11 +31,19 @@ final class UwsJob {
     private String error;
     private Thread worker;
 
-    UwsJob(String id, Map<String, String> params, Instant created, Instant destruction) {
+    UwsJob(String id, String owner, String client, Map<String, String> params, Instant created, Instant destruction) {
+        checkSize(params);
         this.id = id;
+        this.owner = owner;
+        this.client = client;
         this.params = new java.util.HashMap<>(params);
         this.created = created;
         this.destruction = destruction;
+    }
+
+    /** @return true if {@code user} (a user name, or null for an anonymous caller) may see and change this job */
+    boolean usableBy(String user) {
+        return owner == null || owner.equals(user);
     }
 
     /** @return a copy of the parameters */
@@ -35,17 +51,40 @@ final class UwsJob {
         return Map.copyOf(params);
     }
 
-    /** Adds or replaces parameters (lower-cased names) while the job is PENDING; false otherwise. */
+    /**
+     * Adds or replaces parameters (lower-cased names) while the job is PENDING; false otherwise.
+     *
+     * @throws TapRefusal 413 if the parameters would then hold more than {@link TapLimits#MAX_BODY_BYTES} characters
+     */
     synchronized boolean setParams(Map<String, String> more) {
         if (phase != Phase.PENDING) {
             return false;
         }
+        Map<String, String> merged = new java.util.HashMap<>(params);
+        merged.putAll(more);
+        checkSize(merged);
         params.putAll(more);
         return true;
     }
 
+    private static void checkSize(Map<String, String> params) {
+        long chars = 0;
+        for (Map.Entry<String, String> e : params.entrySet()) {
+            chars += e.getKey().length() + (e.getValue() == null ? 0 : e.getValue().length());
+        }
+        if (chars > TapLimits.MAX_BODY_BYTES) {
+            throw new TapRefusal(413, "the job's parameters would hold " + chars + " characters; a job may hold at most "
+                    + TapLimits.MAX_BODY_BYTES + " (64 KiB)");
+        }
+    }
+
     synchronized Phase phase() {
         return phase;
+    }
+
+    /** @return true once the job is COMPLETED, ERROR or ABORTED */
+    synchronized boolean finished() {
+        return phase == Phase.COMPLETED || phase == Phase.ERROR || phase == Phase.ABORTED;
     }
 
     synchronized Instant started() {
@@ -58,6 +97,11 @@ final class UwsJob {
 
     synchronized byte[] result() {
         return result;
+    }
+
+    /** @return the size of the answer held, 0 if none */
+    synchronized long resultBytes() {
+        return result == null ? 0 : result.length;
     }
 
     synchronized String error() {
@@ -102,7 +146,7 @@ final class UwsJob {
         }
     }
 
-    /** Any unfinished phase → ABORTED (an executing query is interrupted). */
+    /** Any unfinished phase → ABORTED; an executing query is interrupted, which stops its SQL ({@link QueryDeadline}). */
     synchronized void abort() {
         if (phase == Phase.PENDING || phase == Phase.QUEUED || phase == Phase.EXECUTING) {
             phase = Phase.ABORTED;

@@ -57,7 +57,8 @@ final class VosiDocuments {
         b.append("</schema>\n");
     }
 
-    static String capabilities(String base) {
+    /** @return the VOSI capabilities; {@code base} is the URL of {@code /tap}, {@code timeoutSeconds} the query time limit */
+    static String capabilities(String base, int timeoutSeconds) {
         String u = TapVotable.escape(base);
         StringBuilder b = new StringBuilder();
         b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -78,8 +79,8 @@ final class VosiDocuments {
         b.append("<outputFormat ivo-id=\"ivo://ivoa.net/std/TAPRegExt#output-votable-td\"><mime>application/x-votable+xml</mime>")
                 .append("<alias>votable</alias></outputFormat>\n");
         b.append("<retentionPeriod><default>").append(UwsJobs.RETENTION_SECONDS).append("</default></retentionPeriod>\n");
-        b.append("<executionDuration><default>").append(TapQueryRunner.TIMEOUT_SECONDS).append("</default><hard>")
-                .append(TapQueryRunner.TIMEOUT_SECONDS).append("</hard></executionDuration>\n");
+        b.append("<executionDuration><default>").append(timeoutSeconds).append("</default><hard>")
+                .append(timeoutSeconds).append("</hard></executionDuration>\n");
         b.append("<outputLimit><default unit=\"row\">").append(TapQueryRunner.MAX_ROWS).append("</default><hard unit=\"row\">")
                 .append(TapQueryRunner.MAX_ROWS).append("</hard></outputLimit>\n");
         b.append("</capability>\n");

@@ -1,0 +1,70 @@
+package org.ztfclass.server.tap;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.sqlite.ProgressHandler;
+
+/**
+ * The time limit of one TAP query (issue 13, finding 3). Started before the ADQL is translated;
+ * {@link #check} refuses once the limit has passed, and {@link #watch} installs an SQLite progress
+ * handler on the query's connection that, every {@value #STEPS} virtual-machine steps on the
+ * querying thread, makes SQLite interrupt the running statement once the limit has passed or the
+ * thread has been interrupted (an aborted job). So the work really stops: the statement fails with
+ * {@code SQLITE_INTERRUPT}, the connection is closed and the thread is free. (JDBC's
+ * {@code setQueryTimeout} does not do this with sqlite-jdbc: there it only bounds waits for locks.)
+ * One instance per query; used by the querying thread only.
+ */
+final class QueryDeadline extends ProgressHandler {
+
+    /** SQLite virtual-machine steps between two looks at the clock. */
+    static final int STEPS = 1000;
+
+    private final int seconds;
+    private final long deadline;
+    private boolean expired;
+    private boolean interrupted;
+
+    /** Starts the clock: the query may take {@code seconds} from now. */
+    QueryDeadline(int seconds) {
+        this.seconds = seconds;
+        this.deadline = System.nanoTime() + seconds * 1_000_000_000L;
+    }
+
+    /** @throws AdqlException saying the limit passed, if it has */
+    void check() throws AdqlException {
+        if (System.nanoTime() - deadline > 0) {
+            expired = true;
+            throw refusal();
+        }
+    }
+
+    /** Makes SQLite stop any statement on {@code c} when the limit passes or the thread is interrupted. */
+    void watch(Connection c) throws SQLException {
+        ProgressHandler.setHandler(c, STEPS, this);
+    }
+
+    /** @return true if this deadline stopped the query (time passed, or the thread was interrupted) */
+    boolean stoppedIt() {
+        return expired || interrupted;
+    }
+
+    /** @return the answer for a query this deadline stopped */
+    AdqlException refusal() {
+        return interrupted ? new AdqlException("the query was stopped: its job was aborted")
+                : new AdqlException("the query ran longer than the time limit of " + seconds + " s and was stopped; "
+                        + "make it cheaper (TOP, a narrower WHERE, a CONTAINS on ra/dec) or split it");
+    }
+
+    @Override
+    protected int progress() {
+        if (Thread.currentThread().isInterrupted()) {
+            interrupted = true;
+            return 1;
+        }
+        if (System.nanoTime() - deadline > 0) {
+            expired = true;
+            return 1;
+        }
+        return 0;
+    }
+}
