@@ -70,7 +70,8 @@ final class ObjectHandlers {
         ZtfObject object = queries.object(id).orElseThrow(() -> ApiException.unknownObject(id));
         Map<String, Object> body = new LinkedHashMap<>(TableJson.row(object, ObjectColumns.ALL));
         body.put("catalogue_entries", queries.catalogueEntries(id));
-        body.put("labels", queries.labels(id));
+        // labellers by user name for a signed-in reader, by pseudonym for anyone else (issue 13)
+        body.put("labels", queries.labels(id, org.ztfclass.server.auth.WebAuth.principal(ctx).isPresent()));
         body.put("alerts", queries.alerts(id));
         // the current model version's prediction first (marked "current"), then the others, newest first
         var history = this.predictions.forObject(id);

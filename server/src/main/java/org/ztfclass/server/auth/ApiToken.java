@@ -8,6 +8,12 @@ package org.ztfclass.server.auth;
  * @param createdAt  ISO-8601 UTC
  * @param lastUsedAt ISO-8601 UTC or null
  * @param revokedAt  ISO-8601 UTC, null while it works
+ * @param expiresAt  ISO-8601 UTC after which it no longer works; null: never (no token is made so now)
  */
-public record ApiToken(long id, String name, String createdAt, String lastUsedAt, String revokedAt) {
+public record ApiToken(long id, String name, String createdAt, String lastUsedAt, String revokedAt, String expiresAt) {
+
+    /** @return true if the token has an expiry and it has passed */
+    public boolean expired() {
+        return expiresAt != null && expiresAt.compareTo(UtcTime.now()) <= 0;
+    }
 }

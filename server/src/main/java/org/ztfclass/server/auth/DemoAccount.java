@@ -5,8 +5,8 @@ import org.ztfclass.server.store.Database;
 
 /**
  * The demo's administrator account, so a new user can sign in at once: {@link #NAME} with a fresh
- * random password and a fresh API token each time the demo starts (the old password stops
- * working; only hashes are stored, so earlier ones cannot be shown again). Used by
+ * random password and a fresh API token each time the demo starts (the old password, sessions
+ * and tokens stop working; only hashes are stored, so earlier ones cannot be shown again). Used by
  * {@code ztfclass demo} only, never by {@code serve}.
  */
 public final class DemoAccount {

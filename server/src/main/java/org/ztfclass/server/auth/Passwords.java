@@ -4,6 +4,11 @@ import org.springframework.security.crypto.bcrypt.BCrypt;
 
 /**
  * Password hashing with bcrypt (Spring Security's implementation), cost 12. Thread-safe.
+ *
+ * <p>{@link #matches} always runs one bcrypt comparison, also when there is no hash to compare
+ * with (an unknown user name, an account without a password): it then compares with a fixed
+ * dummy hash of the same cost and answers false, so the time taken does not tell which user
+ * names exist. {@link #comparisons()} counts the comparisons made.
  */
 public final class Passwords {
 
@@ -13,6 +18,11 @@ public final class Passwords {
     public static final int MAX_BYTES = 72;
 
     private static final int COST = 12;
+
+    /** A bcrypt hash of cost {@link #COST} of a random password nobody knows; compared with when there is no real hash. */
+    private static final String DUMMY_HASH = "$2a$12$/07RnQRcxWB.QaRrivzu3uxAWi./1PcPYdWDKc0vSCM2xyMZ8xKKC";
+
+    private static final java.util.concurrent.atomic.LongAdder COMPARISONS = new java.util.concurrent.atomic.LongAdder();
 
     private Passwords() {
     }
@@ -26,16 +36,27 @@ public final class Passwords {
         return BCrypt.hashpw(password, BCrypt.gensalt(COST));
     }
 
-    /** @return true if {@code password} matches {@code hash}; false for a null or malformed hash */
+    /**
+     * @return true if {@code password} matches {@code hash}; false for a null password or a null or
+     *         malformed hash, after the same bcrypt work (against {@link #DUMMY_HASH}) as a real check
+     */
     public static boolean matches(String password, String hash) {
-        if (password == null || hash == null || !hash.startsWith("$2")) {
-            return false;
-        }
+        boolean real = password != null && hash != null && hash.startsWith("$2");
+        COMPARISONS.increment();
         try {
-            return BCrypt.checkpw(password, hash);
+            boolean same = BCrypt.checkpw(password == null ? "" : password, real ? hash : DUMMY_HASH);
+            return real && same;
         } catch (IllegalArgumentException e) {
+            if (real) {
+                BCrypt.checkpw("", DUMMY_HASH); // a malformed stored hash: still spend the time
+            }
             return false;
         }
+    }
+
+    /** @return how many bcrypt comparisons {@link #matches} has made in this JVM (real and dummy), for monitoring and tests */
+    public static long comparisons() {
+        return COMPARISONS.sum();
     }
 
     /** @throws IllegalArgumentException saying why {@code password} is not acceptable */

@@ -14,7 +14,10 @@ import org.ztfclass.server.store.Database;
  * The web accounts in the store's {@code users} table: create, find, check a password, change
  * role, password or disabled state. Passwords are kept only as bcrypt hashes. Disabling a user
  * also ends their sessions (their API tokens stop working through {@link TokenStore}'s check of
- * the user). Thread-safe.
+ * the user). A new password ends the user's sessions and revokes their API tokens (whoever knew
+ * the old password may have made them); a user changing their own keeps the session they did it
+ * in. Checking a password takes one bcrypt comparison whether or not the user exists
+ * ({@link Passwords#matches}). Thread-safe.
  */
 public final class UserStore {
 
@@ -65,7 +68,10 @@ public final class UserStore {
         return one("SELECT * FROM users WHERE id = ?", id);
     }
 
-    /** @return the user if the name exists, is not disabled and the password matches; empty otherwise (no hint which) */
+    /**
+     * @return the user if the name exists, is not disabled and the password matches; empty otherwise (no hint which,
+     *         not even in the time taken: an unknown name costs the same bcrypt comparison as a known one)
+     */
     public Optional<User> authenticate(String name, String password) throws SQLException {
         String hash = null;
         User user = null;
@@ -94,15 +100,64 @@ public final class UserStore {
         return out;
     }
 
-    /** Sets a new password. @throws AccountException if the user is unknown or the password too short */
-    public void setPassword(long userId, String password) throws AccountException, SQLException {
+    /**
+     * Sets a new password (an administrator's reset, the demo's fresh password) and ends every
+     * session and revokes every API token of the user.
+     *
+     * @return how many API tokens were revoked
+     * @throws AccountException if the user is unknown or the password too short
+     */
+    public int setPassword(long userId, String password) throws AccountException, SQLException {
+        return changePassword(userId, password, null);
+    }
+
+    /**
+     * Sets a new password chosen by the user, ends their other sessions and revokes every API
+     * token of theirs.
+     *
+     * @param keepSessionCookie the cookie value of the session to keep (the one the change was made in); null: end all
+     * @return how many API tokens were revoked
+     * @throws AccountException if the user is unknown or the password too short
+     */
+    public int changePassword(long userId, String password, String keepSessionCookie) throws AccountException, SQLException {
         String hash;
         try {
             hash = Passwords.hash(password);
         } catch (IllegalArgumentException e) {
             throw new AccountException(e.getMessage());
         }
-        update(userId, "UPDATE users SET password_hash = ? WHERE id = ?", hash);
+        String keep = keepSessionCookie == null ? "" : Secrets.sha256(keepSessionCookie);
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE users SET password_hash = ? WHERE id = ?")) {
+                    ps.setString(1, hash);
+                    ps.setLong(2, userId);
+                    if (ps.executeUpdate() == 0) {
+                        throw new AccountException("no user with id " + userId);
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM sessions WHERE user_id = ? AND id_hash <> ?")) {
+                    ps.setLong(1, userId);
+                    ps.setString(2, keep);
+                    ps.executeUpdate();
+                }
+                int revoked;
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL")) {
+                    ps.setString(1, UtcTime.now());
+                    ps.setLong(2, userId);
+                    revoked = ps.executeUpdate();
+                }
+                c.commit();
+                return revoked;
+            } catch (SQLException | AccountException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
     }
 
     /** Disables or re-enables a user; disabling ends the user's sessions. */

@@ -3,6 +3,7 @@ package org.ztfclass.server.auth;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -13,9 +14,11 @@ import java.util.Optional;
  * <p>Rules: a POST/PUT/PATCH/DELETE that carries a session cookie must carry that session's CSRF
  * token (form field {@code csrf} or header {@code X-CSRF-Token}), else 403. A request with a
  * Bearer token needs no CSRF token (browsers never add that header by themselves); a bad token
- * is 401. Anonymous requests pass; handlers that change anything call {@link #require}. Before
+ * is 401. Anonymous requests pass; handlers that change anything call {@link #require}, or
+ * {@link #requireSession} for what an API token may not do (make tokens, change the password). Before
  * sign-in, forms carry a pre-session token that must equal the {@link #PRE_CSRF_COOKIE} cookie
- * (double submit), checked by {@link #checkPreSessionCsrf}.
+ * (double submit), checked by {@link #checkPreSessionCsrf}. Wrong passwords are counted by a
+ * {@link LoginThrottle} ({@link #throttle}); {@link #tooManyAttempts} answers a locked attempt.
  *
  * <p>Cookies are HttpOnly and SameSite=Lax (Secure when the request came over HTTPS, directly or
  * through a proxy that says so in {@code X-Forwarded-Proto}). Thread-safe.
@@ -31,11 +34,18 @@ public final class WebAuth {
     private final UserStore users;
     private final SessionStore sessions;
     private final TokenStore tokens;
+    private final LoginThrottle throttle;
 
+    /** The filter over these stores, with a fresh {@link LoginThrottle} of its own. */
     public WebAuth(UserStore users, SessionStore sessions, TokenStore tokens) {
+        this(users, sessions, tokens, new LoginThrottle());
+    }
+
+    public WebAuth(UserStore users, SessionStore sessions, TokenStore tokens, LoginThrottle throttle) {
         this.users = users;
         this.sessions = sessions;
         this.tokens = tokens;
+        this.throttle = throttle;
     }
 
     /** @return the user accounts behind this filter */
@@ -48,13 +58,34 @@ public final class WebAuth {
         return tokens;
     }
 
+    /** @return the count of wrong passwords that sign-in and password change consult */
+    public LoginThrottle throttle() {
+        return throttle;
+    }
+
+    /**
+     * Answers an attempt refused by the {@link LoginThrottle}: status 429 and a {@code Retry-After}
+     * header in seconds; the caller writes the body.
+     *
+     * @param wait what {@link LoginThrottle#wait} said
+     * @return the message to show: why, and how long to wait
+     */
+    public static String tooManyAttempts(Context ctx, Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        long minutes = (seconds + 59) / 60;
+        ctx.status(429);
+        ctx.header("Retry-After", Long.toString(seconds));
+        return "Too many wrong passwords for this user name or from this address. Wait " + minutes
+                + (minutes == 1 ? " minute" : " minutes") + " before trying again; until then no password is checked, not even the right one.";
+    }
+
     /** Resolves the principal of {@code ctx}; refuses a bad Bearer token (401) and a session request without its CSRF token (403). */
     public void before(Context ctx) throws SQLException {
         String authorization = ctx.header("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             Optional<User> user = tokens.authenticate(authorization.substring(7).strip());
             if (user.isEmpty()) {
-                throw new AccessException(401, "the API token in the Authorization header is unknown, revoked, or its user is disabled");
+                throw new AccessException(401, "the API token in the Authorization header is unknown, revoked, expired, or its user is disabled");
             }
             ctx.attribute(ATTRIBUTE, new Principal(user.get(), null));
             return;
@@ -96,6 +127,24 @@ public final class WebAuth {
                     + " role; this needs " + role.dbName());
         }
         return p.user();
+    }
+
+    /**
+     * As {@link #require}, and the request must come from a signed-in browser session: an API
+     * token may not make more tokens or change the password, so a leaked token cannot outlive
+     * its revocation or take over the account.
+     *
+     * @param what what is refused, for the message (e.g. "create API tokens")
+     * @throws AccessException 401 if nobody is signed in, 403 if the role is too low or the request came with an API token
+     */
+    public static User requireSession(Context ctx, Role role, String what) {
+        User user = require(ctx, role);
+        Principal p = WebAuth.<Principal>principalOrNull(ctx);
+        if (p.viaToken()) {
+            throw new AccessException(403, "an API token may not " + what + ": sign in with your password in a browser and use the "
+                    + "/account page");
+        }
+        return user;
     }
 
     private static <T> T principalOrNull(Context ctx) {

@@ -17,12 +17,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code ztfclass user add|list|token}: web accounts from the command line, e.g. the first admin
- * of a server started with {@code serve}. Passwords are read from standard input
- * ({@code --password-stdin}) or generated and printed once; never taken as an argument.
+ * {@code ztfclass user add|list|token|password}: web accounts from the command line, e.g. the
+ * first admin of a server started with {@code serve}, or a new password for a locked-out one.
+ * Passwords are read from standard input ({@code --password-stdin}) or generated and printed
+ * once; never taken as an argument. A new password ends the user's sessions and revokes their API
+ * tokens; a token expires after {@code --days} (90 by default, at most 365).
  */
 @Command(name = "user", mixinStandardHelpOptions = true, description = "Manage web accounts (the first admin of a server, API tokens).",
-        subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class, UserCommand.Token.class})
+        subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class, UserCommand.Token.class, UserCommand.Password.class})
 final class UserCommand implements Runnable {
 
     @Override
@@ -85,16 +87,63 @@ final class UserCommand implements Runnable {
         @Option(names = "--label", defaultValue = "command line", description = "what the token is for (default: ${DEFAULT-VALUE})")
         String label;
 
+        @Option(names = "--days", defaultValue = "90", description = "days until the token expires, 1 to 365 (default: ${DEFAULT-VALUE})")
+        long days;
+
         @Override
         public Integer call() throws Exception {
+            java.time.Duration lifetime;
+            try {
+                lifetime = TokenStore.lifetimeOfDays(days);
+            } catch (IllegalArgumentException e) {
+                System.err.println("ztfclass user token: " + e.getMessage());
+                return 2;
+            }
             Database db = Database.open(store.db);
             User u = new UserStore(db).byName(name).orElse(null);
             if (u == null) {
                 System.err.println("ztfclass user token: no user named '" + name + "'");
                 return 2;
             }
-            System.out.println(new TokenStore(db).create(u, label).token());
+            TokenStore.Created created = new TokenStore(db).create(u, label, lifetime);
+            System.out.println(created.token());
+            System.err.println("expires " + created.listing().expiresAt());
             return 0;
+        }
+    }
+
+    @Command(name = "password", mixinStandardHelpOptions = true,
+            description = "Give a user a new password (generated and printed unless --password-stdin); ends their sessions and revokes their API tokens.")
+    static final class Password implements Callable<Integer> {
+        @Mixin
+        StoreOption store;
+
+        @Parameters(paramLabel = "NAME", description = "user name")
+        String name;
+
+        @Option(names = "--password-stdin", description = "read the password (at least 10 characters) from the first line of standard input")
+        boolean passwordStdin;
+
+        @Override
+        public Integer call() throws Exception {
+            String password = passwordStdin
+                    ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine()
+                    : Secrets.random(12);
+            UserStore users = new UserStore(Database.open(store.db));
+            User u = users.byName(name).orElse(null);
+            if (u == null) {
+                System.err.println("ztfclass user password: no user named '" + name + "'");
+                return 2;
+            }
+            try {
+                int revoked = users.setPassword(u.id(), password);
+                System.out.println("new password for " + u.name() + (passwordStdin ? "" : ": " + password) + "; sessions ended, "
+                        + revoked + " API token(s) revoked");
+                return 0;
+            } catch (AccountException e) {
+                System.err.println("ztfclass user password: " + e.getMessage());
+                return 2;
+            }
         }
     }
 }

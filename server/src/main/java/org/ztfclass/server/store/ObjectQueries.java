@@ -260,13 +260,24 @@ public final class ObjectQueries {
         });
     }
 
-    /** @return the object's label events, oldest first */
+    /** @return the object's label events, oldest first, each person shown by pseudonym (as for an anonymous reader) */
     public List<StoredLabel> labels(String objectId) throws SQLException {
-        String sql = "SELECT l.*, u.name AS user_name FROM labels l LEFT JOIN users u ON u.id = l.user_id "
-                + "WHERE l.object_id = ? ORDER BY l.id";
+        return labels(objectId, false);
+    }
+
+    /**
+     * @param realNames true: people by user name (for a signed-in reader); false: by their pseudonym
+     *                  ({@code labeller-…}, migration V12) in both {@code userName} and {@code sourceRef}, so
+     *                  that no user name reaches an anonymous reader
+     * @return the object's label events, oldest first
+     */
+    public List<StoredLabel> labels(String objectId, boolean realNames) throws SQLException {
+        String person = realNames ? "u.name" : "u.pseudonym";
+        String sql = "SELECT l.*, " + person + " AS user_name, CASE WHEN l.source IN ('catalogue', 'auto') THEN l.source_ref ELSE "
+                + person + " END AS shown_ref FROM labels l LEFT JOIN users u ON u.id = l.user_id WHERE l.object_id = ? ORDER BY l.id";
         return rowsOf(sql, objectId, rs -> {
             return new StoredLabel(rs.getLong("id"), objectId, rs.getString("fine_class"), rs.getString("top_class"),
-                    rs.getString("source"), rs.getString("source_ref"), rs.getString("user_name"),
+                    rs.getString("source"), rs.getString("shown_ref"), rs.getString("user_name"),
                     Sql.getDouble(rs, "confidence"), rs.getString("comment"), rs.getString("created_at"));
         });
     }

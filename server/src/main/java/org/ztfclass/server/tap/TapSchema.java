@@ -7,7 +7,8 @@ import java.util.Optional;
  * What the TAP service publishes: the tables {@code ztf.objects}, {@code ztf.predictions} and
  * {@code ztf.labels}, each a whitelist of store columns with units, UCDs and descriptions.
  * Every identifier in a query is checked against this schema; nothing else of the store
- * (users, funnel bookkeeping, cutouts) can be reached.
+ * (users, funnel bookkeeping, cutouts) can be reached. {@code ztf.labels} reads the view
+ * {@code tap_labels}, which shows labellers by pseudonym only.
  */
 public final class TapSchema {
 
@@ -43,15 +44,17 @@ public final class TapSchema {
                     col("predicted_class", String.class, "", "src.class", "Class with the highest probability: SN_IA, SN_II or OTHER"),
                     col("created_at", String.class, "", "time.creation", "When the prediction was stored (ISO-8601 UTC)")));
 
-    private static final TapTable LABELS = new TapTable(SCHEMA, "labels", "labels",
-            "Label events (append-only): who said which class an object is, from which source. The current class is the latest event.",
+    // read through the store's view tap_labels (migration V12): a person's user name never leaves, only their pseudonym
+    private static final TapTable LABELS = new TapTable(SCHEMA, "labels", "tap_labels",
+            "Label events (append-only): who said which class an object is, from which source. The current class is the latest event. "
+                    + "People appear under a stable pseudonym, never their user name.",
             List.of(
                     col("id", Long.class, "", "meta.id;meta.main", "Label event number (increasing with time)"),
                     col("object_id", String.class, "", "meta.id", "ZTF object identifier (ztf.objects.object_id)"),
                     col("fine_class", String.class, "", "meta.code.class", "Class as given, e.g. SN Ia-91T-like"),
                     col("top_class", String.class, "", "src.class", "Top-level class: SN_IA, SN_II or OTHER"),
                     col("source", String.class, "", "meta.ref", "Where the label came from: catalogue, web, samp, topcat, auto"),
-                    col("source_ref", String.class, "", "meta.ref", "Catalogue name or model version behind the label"),
+                    col("source_ref", String.class, "", "meta.ref", "Catalogue name, model version, or the labeller's pseudonym (labeller-…)"),
                     col("confidence", Double.class, "", "stat.probability", "Labeller's confidence, 0..1"),
                     col("created_at", String.class, "", "time.creation", "When the label was given (ISO-8601 UTC)")));
 

@@ -11,7 +11,8 @@ import org.ztfclass.server.auth.WebAuth;
 
 /**
  * {@code /admin/users} (admin role): every account; invite a user (a first password is made and
- * shown once, to pass on), disable or re-enable, reset a password (shown once), change role.
+ * shown once, to pass on), disable or re-enable, reset a password (shown once; the user's sessions
+ * end and their API tokens are revoked), change role.
  * An admin cannot disable or demote themself, so the last admin stays.
  */
 public final class AdminUsersPage {
@@ -62,8 +63,10 @@ public final class AdminUsersPage {
                 }
                 case "password" -> {
                     String password = Secrets.random(12);
-                    users.setPassword(id, password);
-                    render(ctx, "New password of " + target.name() + " (shown once):", password);
+                    boolean self = target.id() == admin.id(); // an admin resetting their own keeps the session they do it in
+                    int revoked = users.changePassword(id, password, self ? ctx.cookie(WebAuth.SESSION_COOKIE) : null);
+                    render(ctx, "New password of " + target.name() + "; their " + (self ? "other " : "") + "sessions ended and " + revoked
+                            + (revoked == 1 ? " API token was" : " API tokens were") + " revoked. The password (shown once):", password);
                 }
                 case "role" -> {
                     Role role = Role.parse(ctx.formParam("role"));

@@ -12,7 +12,8 @@ import org.ztfclass.server.store.StoredLabel;
  * and for a labeller a form with one button per top-level class (keys 1, 2, 3), an optional finer
  * class, confidence and comment, and "next object" (key n). The form posts to
  * {@code /objects/{id}/labels} without script; {@code /js/labelling.js} sends it to
- * {@code POST /api/labels} instead and adds the new event to the history in place.
+ * {@code POST /api/labels} instead and adds the new event to the history in place. "By" is the
+ * labeller's user name for a signed-in reader and their pseudonym for anyone else.
  */
 final class LabelSection implements ObjectSection {
 
@@ -56,7 +57,7 @@ final class LabelSection implements ObjectSection {
         } else {
             b.append("<p>Your role (").append(v.principal().user().role().dbName()).append(") may read but not label.</p>\n");
         }
-        List<StoredLabel> labels = queries.labels(v.id());
+        List<StoredLabel> labels = queries.labels(v.id(), v.principal() != null); // anonymous readers see pseudonyms
         b.append("<h3>History</h3>\n<div class=\"scroll\"><table id=\"label-history\"><caption>Label events, oldest first</caption><thead><tr>")
                 .append("<th scope=\"col\">When (UTC)</th><th scope=\"col\">Class</th><th scope=\"col\">As given</th><th scope=\"col\">Source</th>")
                 .append("<th scope=\"col\">By</th><th scope=\"col\">Confidence</th><th scope=\"col\">Comment</th></tr></thead><tbody>\n");

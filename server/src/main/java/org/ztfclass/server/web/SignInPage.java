@@ -2,6 +2,7 @@ package org.ztfclass.server.web;
 
 import io.javalin.http.Context;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Optional;
 import org.ztfclass.server.auth.User;
 import org.ztfclass.server.auth.WebAuth;
@@ -9,7 +10,9 @@ import org.ztfclass.server.auth.WebAuth;
 /**
  * {@code GET /signin} (the form), {@code POST /signin} (check the password, start a session,
  * go back to {@code next}), {@code POST /signout}. A wrong name or password gets the form again
- * with a message that does not say which was wrong.
+ * with a message that does not say which was wrong, and counts in the
+ * {@link org.ztfclass.server.auth.LoginThrottle}: while the name or the address is locked, the
+ * answer is 429 with {@code Retry-After} and the password is not checked.
  */
 public final class SignInPage {
 
@@ -25,14 +28,21 @@ public final class SignInPage {
 
     public void signIn(Context ctx) throws SQLException {
         WebAuth.checkPreSessionCsrf(ctx);
-        String name = ctx.formParam("name");
+        String name = ctx.formParam("name") == null ? null : ctx.formParam("name").strip();
         String password = ctx.formParam("password");
-        Optional<User> user = name == null || password == null ? Optional.empty() : auth.users().authenticate(name.strip(), password);
+        Duration wait = auth.throttle().wait(name, ctx.ip());
+        if (!wait.isZero()) {
+            show(ctx, WebAuth.tooManyAttempts(ctx, wait));
+            return;
+        }
+        Optional<User> user = name == null || password == null ? Optional.empty() : auth.users().authenticate(name, password);
         if (user.isEmpty()) {
+            auth.throttle().failed(name, ctx.ip());
             ctx.status(401);
             show(ctx, "Unknown user name or wrong password, or the account is disabled.");
             return;
         }
+        auth.throttle().succeeded(name);
         auth.signIn(ctx, user.get());
         ctx.redirect(safeNext(ctx.formParam("next")), io.javalin.http.HttpStatus.SEE_OTHER);
     }
