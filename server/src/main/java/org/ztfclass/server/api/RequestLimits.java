@@ -18,7 +18,8 @@ import org.ztfclass.server.auth.WebAuth;
  *   <li>a body may be at most {@link #ANONYMOUS_MAX_BODY_BYTES} without an account and
  *       {@link #SIGNED_IN_MAX_BODY_BYTES} with one (413 otherwise, before anything is read);</li>
  *   <li>a body must announce its length ({@code Content-Length}; chunked bodies are refused with
- *       411), so that the limit holds before reading.</li>
+ *       411), so that the limit holds before reading; except on {@code /tap}, whose service reads
+ *       any body only up to its own 64 KiB limit.</li>
  * </ul>
  */
 final class RequestLimits {
@@ -31,6 +32,9 @@ final class RequestLimits {
     static final int MIN_UPLOAD_BYTES_PER_SECOND = 1024;
     /** Longest silence on a connection, and longest a read or write of a request may block: 30 s. */
     static final long IDLE_TIMEOUT_MS = 30_000;
+
+    /** Routes of the TAP service, which bound every body themselves, chunked ones included. */
+    private static final String TAP_PATH = "/tap";
 
     private RequestLimits() {
     }
@@ -65,6 +69,9 @@ final class RequestLimits {
             return;
         }
         long length = ctx.req().getContentLengthLong();
+        if (length < 0 && ctx.path().startsWith(TAP_PATH)) {
+            return; // the TAP service reads a body of unknown length only up to its own 64 KiB limit (TapParameters)
+        }
         if (length < 0) {
             throw new ApiException(411, "send the request body with a Content-Length header; bodies of unknown length "
                     + "(Transfer-Encoding: chunked) are not accepted");
