@@ -1,7 +1,9 @@
 // Interactive light curve of an object page, drawn with uPlot from the points embedded in #lc-data
 // ([mjd, band, mag, err, limit] rows). Zoom: drag across the plot, or the buttons / + and - keys;
 // pan: the buttons or the arrow keys on the plot; reset: double click or the button. Bands toggle
-// with check boxes; the legend shows the values under the cursor. Magnitude axis inverted.
+// with check boxes; the legend shows the values under the cursor. Magnitude axis inverted; upper
+// limits drawn as downward triangles (the source was fainter than that); when both g and r were
+// detected, a second panel shows the colour g − r of g and r detections less than a day apart.
 (function () {
   'use strict';
   const holder = document.getElementById('lc-plot');
@@ -14,6 +16,13 @@
     { key: 'i', colour: '#CC79A7', shape: 'triangle' }
   ].filter(b => rows.some(r => r[1] === b.key));
   const firstDetection = (rows.find(r => r[2] !== null) || rows[0])[0];
+  const PAIR_DAYS = 1.0;
+  const colourHolder = document.createElement('div');
+  colourHolder.className = 'plot';
+  colourHolder.id = 'lc-colour';
+  colourHolder.setAttribute('role', 'img');
+  colourHolder.setAttribute('aria-label', 'Colour g minus r against time, from g and r detections less than a day apart');
+  let colourPlot = null;
   const controls = document.getElementById('lc-controls');
   let mode = 'days';
   let plot = null;
@@ -26,6 +35,7 @@
     const index = new Map(xs.map((x, i) => [x, i]));
     const data = [xs.map(x => x - offset)];
     const errors = [];
+    const limitSeries = [];
     const series = [{ label: mode === 'days' ? 'Days since first detection' : 'MJD',
       value: (u, v) => v == null ? '–' : v.toFixed(mode === 'days' ? 2 : 4) }];
     BANDS.forEach(b => {
@@ -39,12 +49,13 @@
       });
       data.push(det, lim);
       errors.push(err, null);
+      limitSeries.push(false, true);
       series.push({ label: b.key + ' mag', stroke: b.colour, width: 0, show: shown[b.key],
         points: { show: true, size: 7, fill: b.colour, stroke: b.colour },
         value: (u, v, s, i) => v == null ? '–' : v.toFixed(2) + (err[i] != null ? ' ± ' + err[i].toFixed(2) : '') });
       series.push({ label: b.key + ' limit', stroke: b.colour, width: 0, show: shown[b.key],
-        points: { show: true, size: 6, fill: '#ffffff', stroke: b.colour, width: 1.5 },
-        value: (u, v) => v == null ? '–' : '> ' + v.toFixed(2) });
+        points: { show: false },
+        value: (u, v) => v == null ? '–' : 'fainter than ' + v.toFixed(2) });
     });
     const errorBars = {
       hooks: {
@@ -66,6 +77,26 @@
             }
             ctx.stroke();
           }
+          // upper limits: downward triangles, point at the limit
+          const r = 5 * devicePixelRatio;
+          for (let s = 1; s < u.series.length; s++) {
+            if (!limitSeries[s - 1] || !u.series[s].show) { continue; }
+            ctx.fillStyle = u.series[s].stroke();
+            ctx.globalAlpha = 0.55;
+            ctx.beginPath();
+            for (let i = 0; i < u.data[0].length; i++) {
+              const m = u.data[s][i];
+              if (m == null) { continue; }
+              const x = u.valToPos(u.data[0][i], 'x', true);
+              const y = u.valToPos(m, 'y', true);
+              ctx.moveTo(x - r, y - 1.6 * r);
+              ctx.lineTo(x + r, y - 1.6 * r);
+              ctx.lineTo(x, y);
+              ctx.closePath();
+            }
+            ctx.fill();
+            ctx.globalAlpha = 1;
+          }
           ctx.restore();
         }]
       }
@@ -82,6 +113,57 @@
     if (plot) { plot.destroy(); }
     holder.textContent = '';
     plot = new uPlot(opts, data, holder);
+    buildColour(offset, width);
+  }
+
+  /** g − r of each g detection and the nearest r detection within PAIR_DAYS, at their mean time. */
+  function colours() {
+    const g = rows.filter(r => r[1] === 'g' && r[2] !== null);
+    const rr = rows.filter(r => r[1] === 'r' && r[2] !== null);
+    const out = [];
+    g.forEach(p => {
+      let best = null;
+      rr.forEach(q => { if (Math.abs(q[0] - p[0]) <= PAIR_DAYS && (!best || Math.abs(q[0] - p[0]) < Math.abs(best[0] - p[0]))) { best = q; } });
+      if (best) {
+        out.push([(p[0] + best[0]) / 2, p[2] - best[2], Math.hypot(p[3] || 0, best[3] || 0)]);
+      }
+    });
+    return out.sort((a, b) => a[0] - b[0]);
+  }
+
+  function buildColour(offset, width) {
+    const pairs = colours();
+    if (colourPlot) { colourPlot.destroy(); colourPlot = null; }
+    if (pairs.length === 0) { colourHolder.remove(); return; }
+    if (!colourHolder.isConnected) { holder.after(colourHolder); }
+    colourHolder.textContent = '';
+    const xs = pairs.map(p => p[0] - offset);
+    const cs = pairs.map(p => p[1]);
+    const es = pairs.map(p => p[2]);
+    const bars = { hooks: { draw: [u => {
+      const ctx = u.ctx;
+      ctx.save();
+      ctx.strokeStyle = '#333';
+      ctx.lineWidth = 1.5 * devicePixelRatio;
+      ctx.beginPath();
+      for (let i = 0; i < xs.length; i++) {
+        const x = Math.round(u.valToPos(xs[i], 'x', true));
+        ctx.moveTo(x, u.valToPos(cs[i] - es[i], 'y', true));
+        ctx.lineTo(x, u.valToPos(cs[i] + es[i], 'y', true));
+      }
+      ctx.stroke();
+      ctx.restore();
+    }] } };
+    const main = plot.scales.x;
+    colourPlot = new uPlot({
+      width: width, height: 150, plugins: [bars],
+      scales: { x: { time: false, range: () => [main.min, main.max] } },
+      axes: [{ label: mode === 'days' ? 'Days since first detection' : 'MJD' }, { label: 'g − r (mag)' }],
+      cursor: { drag: { x: false, y: false } },
+      series: [{ label: mode === 'days' ? 'Days' : 'MJD', value: (u, v) => v == null ? '–' : v.toFixed(2) },
+        { label: 'g − r', stroke: '#333', width: 0, points: { show: true, size: 6, fill: '#333', stroke: '#333' },
+          value: (u, v, s, i) => v == null ? '–' : v.toFixed(2) + ' ± ' + es[i].toFixed(2) }]
+    }, [xs, cs], colourHolder);
   }
 
   function zoom(factor, shift) {
@@ -89,6 +171,7 @@
     const span = sc.max - sc.min;
     const mid = (sc.max + sc.min) / 2 + shift * span;
     plot.setScale('x', { min: mid - span * factor / 2, max: mid + span * factor / 2 });
+    if (colourPlot) { colourPlot.setScale('x', { min: plot.scales.x.min, max: plot.scales.x.max }); }
   }
 
   function button(text, action) {

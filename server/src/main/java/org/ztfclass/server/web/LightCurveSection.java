@@ -6,9 +6,10 @@ import org.ztfclass.votables.domain.Detection;
 
 /**
  * The light curve: an interactive uPlot chart ({@code /js/lightcurve.js}: zoom, pan, band
- * toggles, error bars, values under the cursor, magnitude axis inverted, days since first
- * detection or MJD) drawn from the points embedded in the page as JSON, and as its text
- * alternative a summary and the full table of points.
+ * toggles, error bars, upper limits as downward triangles, values under the cursor, magnitude
+ * axis inverted, days since first detection or MJD, and a g − r colour panel when g and r were
+ * detected less than a day apart) drawn from the points embedded in the page as JSON, and as its
+ * text alternative a summary and the full table of points.
  */
 final class LightCurveSection implements ObjectSection {
 

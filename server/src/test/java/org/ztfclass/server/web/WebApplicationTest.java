@@ -144,6 +144,12 @@ class WebApplicationTest {
         assertEquals(points, browser.findElements(By.cssSelector("#lc-table tbody tr")).size(), "the table alternative has every point");
         Object legend = js("return [...document.querySelectorAll('#lc-plot .u-legend .u-series')].map(e => e.textContent).join('|')");
         assertTrue(legend.toString().contains("mag"), "the plot has band series: " + legend);
+        assertTrue(legend.toString().contains("limit"), "upper limits are a series of their own (drawn as downward triangles): " + legend);
+        boolean colourPairs = (Boolean) js("const r = JSON.parse(document.getElementById('lc-data').textContent);"
+                + "return r.some(p => p[1] === 'g' && p[2] !== null && r.some(q => q[1] === 'r' && q[2] !== null && Math.abs(q[0] - p[0]) <= 1))");
+        assertTrue(colourPairs, "the sample object has g and r detections less than a day apart");
+        waiting().until(d -> ((Number) js("return document.querySelectorAll('#lc-colour canvas').length")).intValue() == 1);
+        assertEquals("img", browser.findElement(By.id("lc-colour")).getAttribute("role"), "the colour panel is labelled for screen readers");
         waiting().until(d -> ((Number) js("return [...document.querySelectorAll('#cutouts img')]"
                 + ".filter(i => i.complete && i.naturalWidth > 0).length")).intValue() == 3);
         browser.findElement(By.id("contrast")).sendKeys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT);
