@@ -95,6 +95,7 @@ public final class LearningPages {
         }
         b.append("</tbody>\n</table></div>\n<p>The same as JSON: <a href=\"/api/learning/takeover\">takeover</a>, <a href=\"/api/learning/jobs\">jobs</a>, ")
                 .append("<a href=\"/api/learning/versions\">versions</a>.</p>\n");
+        b.append(LabelExportLinks.paragraph());
         b.append("<script>\n(function(){var box=document.getElementById('job');\n")
                 .append("function show(j){if(!j){box.innerHTML='<p>No retraining is running.</p>';return false;}")
                 .append("var p=document.createElement('p');p.textContent='Job '+j.id+': '+j.stage;var g=document.createElement('progress');")

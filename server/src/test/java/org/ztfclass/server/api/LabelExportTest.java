@@ -416,6 +416,26 @@ class LabelExportTest {
     }
 
     @Test
+    void queueAndLearningPagesLinkToTheExports() throws Exception {
+        for (String page : List.of("/queue", "/learning")) {
+            HttpResponse<String> html = http.get(page);
+            assertEquals(200, html.statusCode(), page);
+            java.util.regex.Matcher p = java.util.regex.Pattern.compile("<p id=\"label-export\">(.*?)</p>").matcher(html.body());
+            assertTrue(p.find(), page + " has the export links");
+            assertTrue(p.group(1).startsWith("Export labels (<a"), p.group(1));
+            java.util.regex.Matcher a = java.util.regex.Pattern.compile("href=\"([^\"]+)\"").matcher(p.group(1));
+            int links = 0;
+            while (a.find()) {
+                HttpResponse<String> r = http.get(a.group(1).replace("&amp;", "&"));
+                assertEquals(200, r.statusCode(), a.group(1) + ": " + r.body());
+                assertTrue(r.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"), a.group(1));
+                links++;
+            }
+            assertEquals(4, links, "CSV and VOTable, of events and of consensus");
+        }
+    }
+
+    @Test
     void postingLabelsStillWorksOnTheSamePath() throws Exception {
         HttpResponse<String> r = http.postJson("/api/labels", "{\"source\":\"web\",\"labels\":[{\"objectId\":\"" + third
                 + "\",\"class\":\"SN Ic\"}]}", "Authorization", "Bearer " + aliceToken);
