@@ -80,7 +80,7 @@ public final class LearningPages {
                     .append("<th scope=\"col\">Started</th><th scope=\"col\">Version</th><th scope=\"col\">Outcome</th></tr></thead>\n<tbody>\n");
             for (JobLog.Job j : jobs) {
                 b.append(String.format(Locale.ROOT, "<tr><td class=\"n\"><a href=\"/api/learning/jobs/%d\">%d</a></td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>%n",
-                        j.id(), j.id(), FunnelPage.escape(j.status()), FunnelPage.escape(j.startedAt()), FunnelPage.escape(j.candidateVersion()),
+                        j.id(), j.id(), FunnelPage.escape(j.status()), HtmlTime.of(j.startedAt()), FunnelPage.escape(j.candidateVersion()),
                         FunnelPage.escape(j.message())));
             }
             b.append("</tbody>\n</table></div>\n");
