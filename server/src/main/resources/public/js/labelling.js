@@ -38,10 +38,16 @@
     const tr = document.createElement('tr');
     const who = document.querySelector('.who a');
     const top = given === 'SN_IA' || given === 'SN_II' || given === 'OTHER' ? given : '(' + given + ')';
-    [new Date().toISOString(), top, given, 'web', who ? who.textContent : '', label.confidence != null ? label.confidence.toFixed(2) : '–',
+    // the time as every page shows it (web/HtmlTime): 2026-12-04 18:26 UTC, ISO to the second in datetime, to the ms in the tooltip
+    const iso = new Date().toISOString();
+    const time = document.createElement('time');
+    time.dateTime = iso.slice(0, 19) + 'Z';
+    time.title = iso;
+    time.textContent = iso.slice(0, 10) + ' ' + iso.slice(11, 16) + ' UTC';
+    [time, top, given, 'web', who ? who.textContent : '', label.confidence != null ? label.confidence.toFixed(2) : '–',
       label.comment || ''].forEach(v => {
       const td = document.createElement('td');
-      td.textContent = v;
+      if (v instanceof Node) { td.appendChild(v); } else { td.textContent = v; }
       tr.appendChild(td);
     });
     body.appendChild(tr);

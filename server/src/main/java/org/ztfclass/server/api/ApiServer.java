@@ -88,6 +88,7 @@ public final class ApiServer {
         app.before(RequestLimits::check);
         LabelHandlers labels = new LabelHandlers(new org.ztfclass.server.labels.LabelService(db));
         app.post("/api/labels", labels::submit);
+        app.get("/api/labels", new LabelExportHandler(new org.ztfclass.server.store.LabelExport(db))::export); // public; anonymous: pseudonyms
         app.post("/objects/{objectId}/labels", labels::submitForm);
         org.ztfclass.server.web.SignInPage signIn = new org.ztfclass.server.web.SignInPage(auth);
         app.get("/signin", signIn::form);

@@ -51,7 +51,7 @@ public final class AccountPage {
             return;
         }
         TokenStore.Created created = auth.tokens().create(user, ctx.formParam("name"), lifetime);
-        render(ctx, user, "New API token \u201c" + created.listing().name() + "\u201d, valid until " + created.listing().expiresAt()
+        render(ctx, user, "New API token \u201c" + created.listing().name() + "\u201d, valid until " + HtmlTime.text(created.listing().expiresAt())
                 + ". Copy it now: it is not shown again.", created.token());
     }
 
@@ -117,11 +117,11 @@ public final class AccountPage {
                     .append("<th scope=\"col\">Created</th><th scope=\"col\">Last used</th><th scope=\"col\">Expires</th>")
                     .append("<th scope=\"col\">State</th></tr></thead><tbody>\n");
             for (ApiToken t : tokens) {
-                b.append("<tr><th scope=\"row\">").append(Html.e(t.name())).append("</th><td>").append(Html.e(t.createdAt()))
-                        .append("</td><td>").append(t.lastUsedAt() == null ? "never" : Html.e(t.lastUsedAt())).append("</td><td>")
-                        .append(t.expiresAt() == null ? "never" : Html.e(t.expiresAt())).append("</td><td>");
+                b.append("<tr><th scope=\"row\">").append(Html.e(t.name())).append("</th><td>").append(HtmlTime.of(t.createdAt()))
+                        .append("</td><td>").append(t.lastUsedAt() == null ? "never" : HtmlTime.of(t.lastUsedAt())).append("</td><td>")
+                        .append(t.expiresAt() == null ? "never" : HtmlTime.of(t.expiresAt())).append("</td><td>");
                 if (t.revokedAt() != null) {
-                    b.append("revoked ").append(Html.e(t.revokedAt()));
+                    b.append("revoked ").append(HtmlTime.of(t.revokedAt()));
                 } else if (t.expired()) {
                     b.append("expired");
                 } else {

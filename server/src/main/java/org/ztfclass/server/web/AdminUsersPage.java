@@ -101,7 +101,7 @@ public final class AdminUsersPage {
         for (User u : users.all()) {
             String action = "/admin/users/" + u.id();
             b.append("<tr><th scope=\"row\">").append(Html.e(u.name())).append("</th><td>").append(u.role().dbName()).append("</td><td>")
-                    .append(u.disabled() ? "disabled" : "active").append("</td><td>").append(Html.e(u.createdAt())).append("</td><td>")
+                    .append(u.disabled() ? "disabled" : "active").append("</td><td>").append(HtmlTime.of(u.createdAt())).append("</td><td>")
                     .append("<form method=\"post\" action=\"").append(action).append("\">").append(csrf)
                     .append("<input type=\"hidden\" name=\"action\" value=\"").append(u.disabled() ? "enable" : "disable")
                     .append("\"><button type=\"submit\" aria-label=\"").append(u.disabled() ? "Enable " : "Disable ").append(Html.e(u.name()))

@@ -47,14 +47,14 @@ public final class CrossmatchPanel {
         alertContext(b, queries.alerts(objectId));
         b.append("<div class=\"scroll\" style=\"overflow-x:auto\" tabindex=\"0\" role=\"region\" aria-label=\"Catalogue states, scrollable\"><table><caption>Catalogues (from the cache; <code>ztfclass crossmatch</code> fills it)</caption>")
                 .append("<thead><tr><th scope=\"col\">Catalogue</th><th scope=\"col\">Waveband</th><th scope=\"col\">State</th>")
-                .append("<th scope=\"col\">Sources</th><th scope=\"col\">Radius (\")</th><th scope=\"col\">Fetched (UTC)</th>")
+                .append("<th scope=\"col\">Sources</th><th scope=\"col\">Radius (\")</th><th scope=\"col\">Fetched</th>")
                 .append("<th scope=\"col\">Age (d)</th></tr></thead><tbody>\n");
         for (CatalogueStatus s : CatalogueStatus.of(cached, now)) {
             b.append("<tr><th scope=\"row\">").append(e(s.title())).append("</th><td>").append(e(s.waveband())).append("</td><td>")
                     .append(e(s.state())).append(s.lastError() == null ? "" : " <small>(" + e(abbreviate(s.lastError())) + ")</small>")
                     .append("</td><td class=\"n\">").append(s.nSources() == null ? "–" : s.nSources()).append("</td><td class=\"n\">")
                     .append(s.radiusArcsec() == null ? "–" : fmt("%.1f", s.radiusArcsec())).append("</td><td>")
-                    .append(s.fetchedAt() == null ? "–" : e(s.fetchedAt())).append("</td><td class=\"n\">")
+                    .append(s.fetchedAt() == null ? "–" : HtmlTime.of(s.fetchedAt())).append("</td><td class=\"n\">")
                     .append(s.ageDays() == null ? "–" : fmt("%.1f", s.ageDays())).append("</td></tr>\n");
         }
         b.append("</tbody></table></div>\n");

@@ -32,7 +32,7 @@ public final class FunnelPage {
         } else {
             FunnelStore.Run run = report.run();
             b.append(String.format("<p>Run %d of %s: %,d objects in, %,d out (%,d of them rescued by hand).</p>%n",
-                    run.id(), escape(run.startedAt()), run.in(), run.out(), run.rescued()));
+                    run.id(), HtmlTime.of(run.startedAt()), run.in(), run.out(), run.rescued()));
             b.append("<h2>Objects left after each stage</h2>\n<ol class=\"chart\">\n");
             long max = Math.max(1, run.in());
             b.append(bar("objects in", run.in(), max));

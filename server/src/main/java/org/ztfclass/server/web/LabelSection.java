@@ -59,10 +59,10 @@ final class LabelSection implements ObjectSection {
         }
         List<StoredLabel> labels = queries.labels(v.id(), v.principal() != null); // anonymous readers see pseudonyms
         b.append("<h3>History</h3>\n<div class=\"scroll\"><table id=\"label-history\"><caption>Label events, oldest first</caption><thead><tr>")
-                .append("<th scope=\"col\">When (UTC)</th><th scope=\"col\">Class</th><th scope=\"col\">As given</th><th scope=\"col\">Source</th>")
+                .append("<th scope=\"col\">When</th><th scope=\"col\">Class</th><th scope=\"col\">As given</th><th scope=\"col\">Source</th>")
                 .append("<th scope=\"col\">By</th><th scope=\"col\">Confidence</th><th scope=\"col\">Comment</th></tr></thead><tbody>\n");
         for (StoredLabel l : labels) {
-            b.append("<tr><td>").append(Html.e(l.createdAt())).append("</td><td>").append(Html.e(l.topClass())).append("</td><td>")
+            b.append("<tr><td>").append(HtmlTime.of(l.createdAt())).append("</td><td>").append(Html.e(l.topClass())).append("</td><td>")
                     .append(Html.e(l.fineClass())).append("</td><td>").append(Html.e(l.source())).append("</td><td>")
                     .append(Html.e(l.userName() != null ? l.userName() : l.sourceRef())).append("</td><td class=\"n\">")
                     .append(Html.num(l.confidence(), 2)).append("</td><td>").append(Html.e(l.comment())).append("</td></tr>\n");

@@ -80,7 +80,7 @@ public final class LearningPages {
                     .append("<th scope=\"col\">Started</th><th scope=\"col\">Version</th><th scope=\"col\">Outcome</th></tr></thead>\n<tbody>\n");
             for (JobLog.Job j : jobs) {
                 b.append(String.format(Locale.ROOT, "<tr><td class=\"n\"><a href=\"/api/learning/jobs/%d\">%d</a></td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>%n",
-                        j.id(), j.id(), FunnelPage.escape(j.status()), FunnelPage.escape(j.startedAt()), FunnelPage.escape(j.candidateVersion()),
+                        j.id(), j.id(), FunnelPage.escape(j.status()), HtmlTime.of(j.startedAt()), FunnelPage.escape(j.candidateVersion()),
                         FunnelPage.escape(j.message())));
             }
             b.append("</tbody>\n</table></div>\n");
@@ -95,6 +95,7 @@ public final class LearningPages {
         }
         b.append("</tbody>\n</table></div>\n<p>The same as JSON: <a href=\"/api/learning/takeover\">takeover</a>, <a href=\"/api/learning/jobs\">jobs</a>, ")
                 .append("<a href=\"/api/learning/versions\">versions</a>.</p>\n");
+        b.append(LabelExportLinks.paragraph());
         b.append("<script>\n(function(){var box=document.getElementById('job');\n")
                 .append("function show(j){if(!j){box.innerHTML='<p>No retraining is running.</p>';return false;}")
                 .append("var p=document.createElement('p');p.textContent='Job '+j.id+': '+j.stage;var g=document.createElement('progress');")

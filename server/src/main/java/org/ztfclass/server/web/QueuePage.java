@@ -95,6 +95,7 @@ public final class QueuePage {
         b.append("<p role=\"status\">").append(page.rows().isEmpty() ? "No object matches." : String.format(Locale.ROOT,
                 "Objects %,d–%,d%s.", from, from + page.rows().size() - 1, page.hasNext() ? ", more on the next page" : ""))
                 .append(" <a href=\"/queue/next\">Next object to label</a></p>\n");
+        b.append(LabelExportLinks.paragraph());
         b.append("<div class=\"scroll\"><table id=\"objects\"><caption>Objects, sorted by ").append(q.sort().urlName().replace('_', ' '))
                 .append(q.descending() ? " (descending)" : " (ascending)").append("</caption><thead><tr>");
         header(b, params, q, ObjectListing.Sort.OBJECT_ID, "Object");

@@ -45,6 +45,16 @@ final class ExternalTools {
         return run(List.of(PYTHON, script.toString(), file.toString())).trim();
     }
 
+    /** @return what {@code /usr/bin/python3 -c CODE ARGS...} printed (standard output and error); fails if it exits non-zero */
+    static String python(String code, String... args) throws IOException, InterruptedException {
+        if (!Files.isExecutable(Path.of(PYTHON))) {
+            throw new IllegalStateException(PYTHON + " is missing: install Debian's python3 (.ci/run does)");
+        }
+        List<String> command = new java.util.ArrayList<>(List.of(PYTHON, "-c", code));
+        command.addAll(List.of(args));
+        return run(command);
+    }
+
     private static void requireOnPath(String tool, String pkg) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
             if (Files.isExecutable(Path.of(dir, tool))) {

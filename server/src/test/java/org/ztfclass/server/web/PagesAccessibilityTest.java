@@ -89,6 +89,13 @@ class PagesAccessibilityTest {
                     .collect(Collectors.joining("; "));
             assertTrue(results.getViolations().isEmpty(), page + ": " + violations);
             assertTrue(results.getPasses().size() > 5, page + ": axe ran its rules");
+            // issue 16: times read 2026-12-04 18:26 UTC (model version names, e.g. 2026-12-04T18:26:46Z-fused-s9, are identifiers)
+            Object isoInText = ((JavascriptExecutor) browser).executeScript(
+                    "return (document.body.innerText.match(/\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d(?!:\\d\\d(\\.\\d+)?Z-)\\S*/) || [null])[0];");
+            assertEquals(null, isoInText, page + " shows a raw ISO time instead of 2026-12-04 18:26 UTC");
+            if (page.equals("/funnel")) {
+                assertTrue(browser.findElement(org.openqa.selenium.By.tagName("time")).getText().endsWith(" UTC"), "the run's start time");
+            }
         }
     }
 

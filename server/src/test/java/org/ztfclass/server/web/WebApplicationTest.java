@@ -166,13 +166,28 @@ class WebApplicationTest {
         int before = browser.findElements(By.cssSelector("#label-history tbody tr")).size();
         browser.findElement(By.tagName("body")).sendKeys("2");
         waiting().until(d -> d.findElement(By.id("label-status")).getText().startsWith("Saved"));
+        List<WebElement> added = browser.findElements(By.cssSelector("#label-history tbody tr"));
+        assertShownAsPagesShowTimes(added.get(added.size() - 1).findElement(By.tagName("time")));
         browser.navigate().refresh();
         List<WebElement> history = browser.findElements(By.cssSelector("#label-history tbody tr"));
         assertEquals(before + 1, history.size());
         String last = history.get(history.size() - 1).getText();
         assertTrue(last.contains("SN_II") && last.contains("lab") && last.contains("web"), last);
+        assertShownAsPagesShowTimes(history.get(history.size() - 1).findElement(By.tagName("time")));
         browser.findElement(By.tagName("body")).sendKeys("n");
         waiting().until(d -> d.getCurrentUrl().contains("/objects/") && !d.getCurrentUrl().endsWith(OBJECT));
+    }
+
+    /** Issue 16: {@code 2026-12-04 18:26 UTC}, ISO-8601 to the second in {@code datetime} and to the millisecond in the tooltip. */
+    private static void assertShownAsPagesShowTimes(WebElement time) {
+        String shown = time.getText();
+        String datetime = time.getAttribute("datetime");
+        String title = time.getAttribute("title");
+        assertTrue(shown.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC"), shown);
+        assertTrue(datetime.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"), datetime);
+        assertTrue(title.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"), title);
+        assertEquals(shown, datetime.substring(0, 10) + " " + datetime.substring(11, 16) + " UTC");
+        assertTrue(title.startsWith(datetime.substring(0, 19)), title + " and " + datetime);
     }
 
     @Test
@@ -217,6 +232,12 @@ class WebApplicationTest {
                             .collect(Collectors.joining("; ")));
                 }
                 assertTrue(results.getPasses().size() > 5, page + ": axe ran its rules");
+                // model version names (2026-12-04T18:26:46Z-fused-s9) are identifiers, shown as they are
+                Object isoInText = js("return (document.body.innerText.match(/\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d(?!:\\d\\d(\\.\\d+)?Z-)\\S*/)"
+                        + " || [null])[0];");
+                if (isoInText != null) {
+                    problems.add(page + " at " + screen + ": shows a raw ISO time (" + isoInText + "), not 2026-12-04 18:26 UTC");
+                }
                 Object fits = js("return document.documentElement.scrollWidth <= window.innerWidth + 1;");
                 if (!Boolean.TRUE.equals(fits)) {
                     problems.add(page + " at " + screen + ": scrolls sideways (" + js("return document.documentElement.scrollWidth") + " > "
