@@ -1,7 +1,7 @@
 package org.ztfclass.server.cli;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.ztfclass.server.stream.DevBroker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,16 +29,16 @@ final class KafkaDevCommand implements Callable<Integer> {
             System.err.println("kafka-dev: " + e.getMessage());
             return 1;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
+        AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
             System.err.println("kafka-dev: stopping");
             broker.close();
-            stopped.countDown();
         }, "kafka-dev-shutdown"));
         System.out.println("kafka-dev: bootstrap " + broker.bootstrap());
         System.out.flush();
         int status = broker.process().waitFor();
-        if (stopped.getCount() > 0) {
+        if (!stopping.get()) {
             System.err.println("kafka-dev: the broker exited by itself with status " + status);
             return 1;
         }

@@ -147,6 +147,11 @@ public final class DevBroker implements AutoCloseable {
                 throw new IOException("the kafka-dev broker exited with status " + process.exitValue() + " before it was ready; "
                         + "its log ends with:\n" + tail());
             }
+            if (!listening()) {
+                last = "port not open yet";
+                pause();
+                continue;
+            }
             try (Admin admin = admin(bootstrap)) {
                 admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
                 return;
@@ -156,15 +161,30 @@ public final class DevBroker implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while waiting for the broker", e);
             }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while waiting for the broker", e);
-            }
+            pause();
         }
         throw new IOException("the kafka-dev broker at " + bootstrap + " was not ready after " + READY_TIMEOUT_SECONDS + " s ("
                 + last + "); its log ends with:\n" + tail());
+    }
+
+    private static void pause() throws IOException {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the broker", e);
+        }
+    }
+
+    /** @return whether the client port accepts connections (before that, an admin client only logs warnings) */
+    private boolean listening() {
+        int port = Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private String tail() {

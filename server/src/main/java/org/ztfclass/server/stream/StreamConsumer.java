@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -89,7 +90,17 @@ public final class StreamConsumer {
             if (stopping.get()) {
                 return totals();
             }
-            c.subscribe(settings.topics());
+            c.subscribe(settings.topics(), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(java.util.Collection<TopicPartition> partitions) {
+                    // nothing pending: each batch's offsets are committed before the next poll
+                }
+
+                @Override
+                public void onPartitionsAssigned(java.util.Collection<TopicPartition> partitions) {
+                    LOG.info("stream: partitions assigned, now holding {}", sorted(c.assignment()));
+                }
+            });
             LOG.info("stream: group {} subscribed to {} at {}", settings.group(), settings.topics(), settings.bootstrap());
             while (!stopping.get()) {
                 ConsumerRecords<byte[], byte[]> records = c.poll(POLL);
@@ -115,6 +126,10 @@ public final class StreamConsumer {
         if (c != null) {
             c.wakeup();
         }
+    }
+
+    private static List<String> sorted(Set<TopicPartition> partitions) {
+        return partitions.stream().map(TopicPartition::toString).sorted().toList();
     }
 
     private Totals totals() {
