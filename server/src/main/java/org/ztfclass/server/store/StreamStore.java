@@ -89,6 +89,14 @@ public final class StreamStore {
         return out;
     }
 
+    /** @return how many dead letters the store holds */
+    public long deadLetterCount() throws SQLException {
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM stream_dead_letters");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.getLong(1);
+        }
+    }
+
     /** Records the standing of partitions (one transaction; each row replaces the partition's previous one). */
     public void putStatus(List<PartitionStatus> rows) throws SQLException {
         if (rows.isEmpty()) {

@@ -4,7 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +32,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ztfclass.server.Samples;
+import org.ztfclass.server.api.ApiServer;
 import org.ztfclass.server.ingest.IngestProgress;
 import org.ztfclass.server.ingest.IngestService;
 import org.ztfclass.server.store.Database;
@@ -119,6 +126,25 @@ class StreamIngestTest {
         assertEquals(2, status.size(), status.toString());
         assertEquals(values.size(), status.get(0).committedOffset());
         assertTrue(status.get(0).lastError() != null && status.get(0).lastError().contains("offset 5"), status.toString());
+
+        ApiServer api = new ApiServer(db).start("127.0.0.1", 0);
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + api.port() + "/api/stream")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), r.body());
+            JsonNode body = new ObjectMapper().readTree(r.body());
+            assertEquals(5, body.get("dead_letters").asInt());
+            assertEquals(2, body.get("partitions").size());
+            JsonNode row = body.get("partitions").get(0);
+            assertEquals("bad-messages", row.get("group").asText());
+            assertEquals(topic, row.get("topic").asText());
+            assertEquals(values.size(), row.get("committed_offset").asLong());
+            assertEquals(0, row.get("lag").asLong());
+            assertTrue(row.has("alerts_last_minute") && row.has("alerts_per_second"), row.toString()); // values depend on the clock
+            assertTrue(row.get("last_error").asText().contains("offset 5"));
+        } finally {
+            api.stop();
+        }
     }
 
     static StreamSettings settings(DevBroker broker, String topic, String group) {
