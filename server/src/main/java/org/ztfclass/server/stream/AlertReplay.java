@@ -56,6 +56,9 @@ public final class AlertReplay implements AutoCloseable {
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 10 * 1024 * 1024,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
+        // one request in flight: messages land in the order given, and a retried first batch (e.g. NOT_LEADER on a topic
+        // just created) cannot leave the idempotent producer with a sequence gap (OUT_OF_ORDER_SEQUENCE_NUMBER)
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         config.putAll(extra);
         this.producer = new KafkaProducer<>(config);
     }

@@ -100,7 +100,8 @@ public final class DevBroker implements AutoCloseable {
     }
 
     /**
-     * Creates a topic if it does not exist.
+     * Creates a topic if it does not exist, and waits until every partition has a leader (so a producer's
+     * first messages are not refused with NOT_LEADER_OR_FOLLOWER).
      *
      * @throws IOException if the broker refuses it
      */
@@ -110,6 +111,20 @@ public final class DevBroker implements AutoCloseable {
                 return;
             }
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < deadline) {
+                try {
+                    var description = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic);
+                    if (description.partitions().size() == partitions
+                            && description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+                        return;
+                    }
+                } catch (ExecutionException e) {
+                    // not known yet to the broker's metadata cache
+                }
+                Thread.sleep(100);
+            }
+            throw new IOException("topic " + topic + " on " + bootstrap + " has partitions without a leader after 60 s");
         } catch (ExecutionException | TimeoutException e) {
             throw new IOException("cannot create topic " + topic + " on " + bootstrap + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
