@@ -69,6 +69,7 @@ public final class ApiServer {
         app.get("/api/objects/{objectId}/cutouts/{file}", objects::cutout);
         app.get("/api/objects/{objectId}/crossmatches", new CrossmatchHandler(queries, new org.ztfclass.server.store.CrossmatchCache(db))::crossmatches);
         app.get("/api/funnel", funnel::report);
+        app.get("/api/stream", new StreamHandler(new org.ztfclass.server.store.StreamStore(db))::status);
         app.get("/scs", new ConeSearchHandler(queries)::search);
         org.ztfclass.server.store.CrossmatchCache crossmatchCache = new org.ztfclass.server.store.CrossmatchCache(db);
         app.post("/api/objects/match", new MatchHandler(queries, crossmatchCache)::match);

@@ -21,9 +21,19 @@ public final class StoreScoring {
 
     /** @return how many objects were scored */
     public static int scoreAll(Database db, ModelBundle bundle) throws SQLException {
+        return scoreObjects(db, bundle, new PredictionStore(db).objectIds());
+    }
+
+    /**
+     * Scores the named objects (e.g. those a stream batch touched) and keeps their predictions, replacing
+     * earlier ones of the same model version. Objects not in the store are skipped.
+     *
+     * @return how many objects were scored
+     */
+    public static int scoreObjects(Database db, ModelBundle bundle, java.util.Collection<String> objectIds) throws SQLException {
         ObjectDataLoader loader = new ObjectDataLoader(db);
         PredictionStore store = new PredictionStore(db);
-        List<String> ids = store.objectIds();
+        List<String> ids = List.copyOf(objectIds);
         List<Prediction> all = new ArrayList<>(ids.size());
         for (int from = 0; from < ids.size(); from += BATCH) {
             List<ObjectData> batch = new ArrayList<>();
