@@ -19,6 +19,7 @@ import org.ztfclass.server.learning.ModelVersions;
 import org.ztfclass.server.learning.QueueStrategy;
 import org.ztfclass.server.learning.Retraining;
 import org.ztfclass.server.store.Database;
+import org.ztfclass.server.web.Layout;
 import org.ztfclass.server.web.LearningPages;
 import org.ztfclass.votables.domain.TransientClass;
 
@@ -67,14 +68,9 @@ public final class LearningHandlers implements AutoCloseable {
         app.get("/api/queue/strategy", this::strategy);
         app.put("/api/queue/strategy", this::chooseStrategy);
         app.post("/api/queue/strategy", this::chooseStrategy);
-        app.get("/learning", ctx -> html(ctx, LearningPages.dashboard(new Dashboard(db, retraining.config()).view(),
-                retraining.jobs().recent(10), retraining.versions().all(), org.ztfclass.server.auth.WebAuth.csrfToken(ctx))));
-        app.get("/learning/agreement", ctx -> html(ctx, LearningPages.agreement(agreement.current())));
-    }
-
-    private static void html(Context ctx, String page) {
-        ctx.contentType("text/html; charset=utf-8");
-        ctx.result(page);
+        app.get("/learning", ctx -> Layout.send(ctx, LearningPages.DASHBOARD_TITLE, LearningPages.dashboard(new Dashboard(db, retraining.config()).view(),
+                retraining.jobs().recent(10), retraining.versions().all()), LearningPages.DASHBOARD_SCRIPT));
+        app.get("/learning/agreement", ctx -> Layout.send(ctx, LearningPages.AGREEMENT_TITLE, LearningPages.agreement(agreement.current())));
     }
 
     void jobs(Context ctx) throws SQLException {
