@@ -143,9 +143,11 @@ class LabelSkipsHttpTest {
         assertEquals(303, r.statusCode(), r.body());
         assertEquals("/queue/next?after=" + AccountHttp.enc(unsure), r.headers().firstValue("Location").orElseThrow(), "then the next object");
         assertEquals(1, count("SELECT COUNT(*) FROM label_skips WHERE user_id = ? AND object_id = ? AND reason = 'unsure'", id("ann"), unsure));
-        HttpResponse<String> label = http.postJson("/api/labels", "{\"source\":\"web\",\"labels\":[{\"objectId\":\"" + labelled + "\",\"class\":\"SN_II\"}]}",
-                "Cookie", ann.cookie(), "X-CSRF-Token", ann.csrf());
-        assertEquals(200, label.statusCode(), label.body());
+        HttpResponse<String> label = http.postForm("/objects/" + AccountHttp.enc(labelled) + "/labels",
+                "csrf=" + AccountHttp.enc(ann.csrf()) + "&class=SN_II&advance=1", "Cookie", ann.cookie());
+        assertEquals(303, label.statusCode(), label.body());
+        assertEquals("/queue/next?after=" + AccountHttp.enc(labelled), label.headers().firstValue("Location").orElseThrow(),
+                "the form's ticked 'go to the next object' box moves on without script too");
 
         String list = http.get("/queue?sort=object_id&dir=desc", "Cookie", ann.cookie()).body();
         assertEquals("unsure", scanned(list, unsure));
