@@ -42,7 +42,7 @@ public final class ObjectPage {
         this.queries = queries;
         side.add(new CutoutSection());
         side.add(new ProbabilitySection(predictions));
-        lightCurve = new LightCurveSection();
+        lightCurve = new LightCurveSection(queries);
         labelBox = new LabelSection(queries);
         sections.add(new SummarySection());
         sections.add(new CentroidSection());
