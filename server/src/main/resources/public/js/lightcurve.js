@@ -49,44 +49,27 @@
     const limitSeries = [];
     const series = [{ label: mode === 'days' ? 'Days since first detection' : 'MJD',
       value: (u, v) => v == null ? '–' : v.toFixed(mode === 'days' ? 2 : 4) }];
-    BANDS.forEach(b => {
+    // one detection series and one upper-limit series per band (filled points) and per other instrument (hollow points)
+    function addSeries(key, colour, source, points) {
       const det = new Array(xs.length).fill(null);
       const err = new Array(xs.length).fill(null);
       const lim = new Array(xs.length).fill(null);
-      rows.forEach(r => {
-        if (r[1] !== b.key) { return; }
+      source.forEach(r => {
+        if (r[1] !== key) { return; }
         const i = index.get(r[0]);
         if (r[2] !== null) { det[i] = r[2]; err[i] = r[3]; } else if (r[4] !== null) { lim[i] = r[4]; }
       });
       data.push(det, lim);
       errors.push(err, null);
       limitSeries.push(false, true);
-      series.push({ label: b.key + ' mag', stroke: b.colour, width: 0, show: shown[b.key],
-        points: { show: true, size: 7, fill: b.colour, stroke: b.colour },
+      series.push({ label: key + ' mag', stroke: colour, width: 0, show: shown[key], points: points,
         value: (u, v, s, i) => v == null ? '–' : v.toFixed(2) + (err[i] != null ? ' ± ' + err[i].toFixed(2) : '') });
-      series.push({ label: b.key + ' limit', stroke: b.colour, width: 0, show: shown[b.key],
+      series.push({ label: key + ' limit', stroke: colour, width: 0, show: shown[key],
         points: { show: false },
         value: (u, v) => v == null ? '–' : 'fainter than ' + v.toFixed(2) });
-    });
-    OTHERS.forEach(o => {
-      const det = new Array(xs.length).fill(null);
-      const err = new Array(xs.length).fill(null);
-      const lim = new Array(xs.length).fill(null);
-      others.forEach(r => {
-        if (r[1] !== o.key) { return; }
-        const i = index.get(r[0]);
-        if (r[2] !== null) { det[i] = r[2]; err[i] = r[3]; } else if (r[4] !== null) { lim[i] = r[4]; }
-      });
-      data.push(det, lim);
-      errors.push(err, null);
-      limitSeries.push(false, true);
-      series.push({ label: o.key + ' mag', stroke: o.colour, width: 0, show: shown[o.key],
-        points: { show: true, size: 6, fill: '#ffffff', stroke: o.colour, width: 1.5 },
-        value: (u, v, s, i) => v == null ? '–' : v.toFixed(2) + (err[i] != null ? ' ± ' + err[i].toFixed(2) : '') });
-      series.push({ label: o.key + ' limit', stroke: o.colour, width: 0, show: shown[o.key],
-        points: { show: false },
-        value: (u, v) => v == null ? '–' : 'fainter than ' + v.toFixed(2) });
-    });
+    }
+    BANDS.forEach(b => addSeries(b.key, b.colour, rows, { show: true, size: 7, fill: b.colour, stroke: b.colour }));
+    OTHERS.forEach(o => addSeries(o.key, o.colour, others, { show: true, size: 6, fill: '#ffffff', stroke: o.colour, width: 1.5 }));
     const errorBars = {
       hooks: {
         draw: [u => {
