@@ -24,6 +24,9 @@
     { key: 'r', colour: '#D55E00', shape: 'square' },
     { key: 'i', colour: '#CC79A7', shape: 'triangle' }
   ].filter(b => rows.some(r => r[1] === b.key));
+  const earlyEl = document.getElementById('lc-early');
+  // the serving model's early-classification phases: [days after first detection, cross-validated macro AUC]
+  const early = earlyEl ? JSON.parse(earlyEl.textContent) : [];
   const everyPoint = rows.concat(others).sort((a, b) => a[0] - b[0]);
   const firstDetection = (everyPoint.find(r => r[2] !== null) || everyPoint[0])[0];
   const PAIR_DAYS = 1.0;
@@ -110,6 +113,26 @@
             ctx.fill();
             ctx.globalAlpha = 1;
           }
+          // early-classification phases: dashed vertical lines after first detection, with the model's macro AUC
+          ctx.setLineDash([4 * devicePixelRatio, 4 * devicePixelRatio]);
+          ctx.strokeStyle = '#555';
+          ctx.fillStyle = '#333';
+          ctx.lineWidth = devicePixelRatio;
+          ctx.font = (11 * devicePixelRatio) + 'px system-ui, sans-serif';
+          early.forEach(([days, auc]) => {
+            const t = firstDetection + days - (mode === 'days' ? firstDetection : 0);
+            if (t < u.scales.x.min || t > u.scales.x.max) { return; }
+            const x = Math.round(u.valToPos(t, 'x', true));
+            ctx.beginPath();
+            ctx.moveTo(x, u.bbox.top);
+            ctx.lineTo(x, u.bbox.top + u.bbox.height);
+            ctx.stroke();
+            const text = days + ' d: AUC ' + auc.toFixed(2);
+            const w = ctx.measureText(text).width;
+            const tx = x + 3 * devicePixelRatio + w > u.bbox.left + u.bbox.width ? x - 3 * devicePixelRatio - w : x + 3 * devicePixelRatio;
+            ctx.fillText(text, tx, u.bbox.top + 12 * devicePixelRatio);
+          });
+          ctx.setLineDash([]);
           ctx.restore();
         }]
       }
@@ -118,7 +141,11 @@
     const opts = {
       width: width, height: Math.min(360, Math.max(240, Math.round(width * 0.55))),
       plugins: [errorBars],
-      scales: { x: { time: false }, y: { dir: -1 } },
+      // the x range reaches the first early-classification phase past the last point, so a young object shows where it stands
+      scales: { x: { time: false, range: (u, min, max) => {
+        const next = early.map(([days]) => firstDetection + days - offset).find(t => t > max);
+        return [min, next === undefined ? max : next + 0.5];
+      } }, y: { dir: -1 } },
       axes: [{ label: series[0].label }, { label: 'Magnitude (AB)' }],
       cursor: { drag: { x: true, y: true, uni: 20 } },
       series: series

@@ -58,6 +58,7 @@ public final class ApiServer {
                 }
             });
         });
+        app.before(RequestLimits::readSmallBodyNow);
         app.before(SecurityHeaders::apply);
         app.before(ServerTiming::start);
         app.after(ServerTiming::stamp);

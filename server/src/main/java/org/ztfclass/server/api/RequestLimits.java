@@ -12,7 +12,9 @@ import org.ztfclass.server.auth.WebAuth;
  * timed out):
  * <ul>
  *   <li>a request body must arrive at {@link #MIN_UPLOAD_BYTES_PER_SECOND} on average, measured
- *       by Jetty from its first byte, else the request ends with 408 and its thread is freed;</li>
+ *       by Jetty from its first byte, else the request ends with 408 and its thread is freed
+ *       (small bodies are read at once, {@link #readSmallBodyNow}, so that a busy server does not
+ *       mistake them for slow ones);</li>
  *   <li>a read or write of a request blocked for {@link #IDLE_TIMEOUT_MS} ends the request, and a
  *       connection silent that long is closed (Jetty's connector default, the same 30 s);</li>
  *   <li>a body may be at most {@link #ANONYMOUS_MAX_BODY_BYTES} without an account and
@@ -29,7 +31,9 @@ final class RequestLimits {
     /** Largest body of a signed-in user's request (a big table sent for matching): 256 MiB. */
     static final long SIGNED_IN_MAX_BODY_BYTES = 256L * 1024 * 1024;
     /** Slowest average upload accepted, in bytes per second. */
-    static final int MIN_UPLOAD_BYTES_PER_SECOND = 1024;
+    static final int MIN_UPLOAD_BYTES_PER_SECOND = 256;
+    /** Bodies up to this size (forms, label batches, TAP parameters) are read as soon as the request is dispatched. */
+    static final int READ_AT_ONCE_BYTES = 64 * 1024;
     /** Longest silence on a connection, and longest a read or write of a request may block: 30 s. */
     static final long IDLE_TIMEOUT_MS = 30_000;
 
@@ -57,6 +61,21 @@ final class RequestLimits {
         app.exception(BadMessageException.class, (e, ctx) -> ApiServer.error(ctx, e.getCode(),
                 "the request body could not be read: " + (e.getCode() == 408
                         ? "it arrived slower than " + MIN_UPLOAD_BYTES_PER_SECOND + " bytes/s on average" : e.getReason())));
+    }
+
+    /**
+     * First before-handler: reads a small body ({@link #READ_AT_ONCE_BYTES} or less, with a
+     * Content-Length, not multipart) right away, before any store lookup, and leaves it to Javalin's
+     * cached body that later handlers read. Jetty measures the upload rate from the body's first
+     * byte to each read, so a tiny body that has fully arrived but is read late (a busy server, a
+     * slow sign-in lookup) would otherwise count as a slow upload and get 408.
+     */
+    static void readSmallBodyNow(Context ctx) {
+        long length = ctx.req().getContentLengthLong();
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
+        if (length > 0 && length <= READ_AT_ONCE_BYTES && !type.startsWith("multipart/")) {
+            ctx.bodyAsBytes();
+        }
     }
 
     /**

@@ -45,6 +45,15 @@ public final class ModelVersions {
         return v.isEmpty() ? Optional.empty() : Optional.of(v.get(0));
     }
 
+    /** @return the manifest (JSON) stored with the serving version, if any */
+    public Optional<String> servingManifest() throws SQLException {
+        try (java.sql.Connection c = db.connect(); java.sql.PreparedStatement ps = c.prepareStatement(
+                "SELECT manifest FROM model_versions WHERE status = 'serving' AND manifest IS NOT NULL ORDER BY created_at DESC LIMIT 1");
+             java.sql.ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+        }
+    }
+
     /** @return the version, if stored */
     public Optional<Version> find(String version) throws SQLException {
         List<Version> v = query("WHERE version = ?", version);

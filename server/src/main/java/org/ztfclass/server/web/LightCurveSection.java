@@ -3,6 +3,7 @@ package org.ztfclass.server.web;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
+import org.ztfclass.server.learning.ModelVersions;
 import org.ztfclass.server.store.ObjectQueries;
 import org.ztfclass.votables.domain.Detection;
 import org.ztfclass.votables.domain.PhotometryPoint;
@@ -12,7 +13,8 @@ import org.ztfclass.votables.domain.PhotometryPoint;
  * toggles, error bars, upper limits as downward triangles, values under the cursor, magnitude
  * axis inverted, days since first detection or MJD, other instruments' optical photometry (ZTF
  * forced photometry, ATLAS, PS1) as series of their own, and a g − r colour panel when g and r
- * were detected less than a day apart) drawn from the points embedded in the page as JSON, and as its
+ * were detected less than a day apart; the phases at which the serving model's early
+ * classification was measured, with its macro AUC, as dashed lines after first detection) drawn from the points embedded in the page as JSON, and as its
  * text alternative a summary and the full table of points.
  */
 final class LightCurveSection implements ObjectSection {
@@ -43,6 +45,12 @@ final class LightCurveSection implements ObjectSection {
             b.append(" ").append(Html.e(String.format(Locale.ROOT, "%d points of other photometry (%s).", other.size(),
                     String.join(", ", other.stream().map(PhotometryPoint::instrument).distinct().sorted().toList()))));
         }
+        List<EarlyPhases.Phase> early = EarlyPhases.of(new ModelVersions(queries.database()).servingManifest().orElse(null));
+        if (!early.isEmpty()) {
+            b.append(" Early classification by the serving model (cross-validated macro AUC from the first days of light curve; "
+                    + "dashed lines): ").append(String.join(", ", early.stream().map(p -> String.format(Locale.ROOT, "%.2f at %d d",
+                            p.macroAuc(), p.days())).toList())).append(".");
+        }
         b.append("</p>\n");
         if (!lc.isEmpty() || !other.isEmpty()) {
             b.append("<link rel=\"stylesheet\" href=\"/webjars/uplot/1.6.30/dist/uPlot.min.css\">\n")
@@ -51,6 +59,7 @@ final class LightCurveSection implements ObjectSection {
                     .append(": magnitude against time; the table below has every point\"></div>\n")
                     .append("<script type=\"application/json\" id=\"lc-data\">").append(json(lc)).append("</script>\n")
                     .append("<script type=\"application/json\" id=\"lc-other\">").append(otherJson(other)).append("</script>\n")
+                    .append("<script type=\"application/json\" id=\"lc-early\">").append(earlyJson(early)).append("</script>\n")
                     .append("<details><summary>Table of the ").append(lc.size()).append(" points</summary>\n<div class=\"scroll\"><table id=\"lc-table\">")
                     .append("<caption>Detections and upper limits in time order</caption><thead><tr><th scope=\"col\">MJD</th><th scope=\"col\">Band</th>")
                     .append("<th scope=\"col\">Mag</th><th scope=\"col\">Error</th><th scope=\"col\">Limit</th></tr></thead><tbody>\n");
@@ -107,6 +116,11 @@ final class LightCurveSection implements ObjectSection {
                     .append(p.isUpperLimit() ? number(p.limitMag()) : "null").append(']');
         }
         return j.append(']').toString();
+    }
+
+    /** @return the phases as JSON rows {@code [days, macroAuc]} */
+    private static String earlyJson(List<EarlyPhases.Phase> early) {
+        return "[" + String.join(",", early.stream().map(p -> String.format(Locale.ROOT, "[%d,%.4f]", p.days(), p.macroAuc())).toList()) + "]";
     }
 
     private static String number(Double v) {

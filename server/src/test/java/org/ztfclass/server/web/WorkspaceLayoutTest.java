@@ -27,12 +27,15 @@ import org.ztfclass.server.funnel.FunnelConfig;
 import org.ztfclass.server.funnel.FunnelRunner;
 import org.ztfclass.server.ingest.IngestProgress;
 import org.ztfclass.server.ingest.IngestService;
+import org.ztfclass.server.learning.ModelVersions;
 import org.ztfclass.server.learning.StoreScoring;
 import org.ztfclass.server.learning.TrainedModel;
 import org.ztfclass.server.store.Database;
 import org.ztfclass.server.store.FunnelStore;
 import org.ztfclass.server.store.ObjectDataLoader;
+import org.ztfclass.server.store.PredictionStore;
 import org.ztfclass.server.store.StoreWriter;
+import org.ztfclass.votables.domain.Prediction;
 
 /**
  * Issue 16, the object page as a workspace, in real headless Chromium at the three screens the
@@ -75,6 +78,10 @@ class WorkspaceLayoutTest {
         new IngestService(new StoreWriter(db)).ingest(List.of(Samples.path("catalogues"), Samples.path("alerts")), IngestProgress.SILENT);
         new FunnelRunner(new FunnelStore(db)).run(FunnelConfig.defaults());
         StoreScoring.scoreAll(db, TrainedModel.trainAndSave(new ObjectDataLoader(db).labelled(), 9, tmp.resolve("model")).bundle());
+        // the shipped model's manifest, with its cross-validated early-classification metrics, as the serving version's
+        String manifest = Files.readString(Samples.path("alerts").getParent().getParent().resolve("models/ztfclass-default/manifest.json"));
+        new PredictionStore(db).write("shipped-manifest", null, manifest, List.of(new Prediction(OBJECT, "shipped-manifest", 0.2, 0.3, 0.5)));
+        new ModelVersions(db).serve("shipped-manifest");
         new UserStore(db).create("lab", Role.LABELLER, "lab-password-1");
         server = new ApiServer(db).start("127.0.0.1", 0);
         browser = HeadlessChromium.start(tmp.resolve("chromium-profile"));
@@ -137,6 +144,15 @@ class WorkspaceLayoutTest {
             assertTrue(b > 0, element + " is on the page");
             assertTrue(b <= 768, element + " ends at " + b + " px, below the first 768 px");
         }
+    }
+
+    @Test
+    void theLightCurveMarksTheModelsEarlyClassificationPhases() throws IOException {
+        openObject(new Dimension(1366, 768));
+        String phases = String.valueOf(js("return document.getElementById('lc-early').textContent"));
+        assertTrue(phases.matches("\\[\\[5,0\\.\\d{4}\\].*"), "the serving model's early phases, from its manifest: " + phases);
+        assertTrue(browser.findElement(By.id("lc-summary")).getText().contains("Early classification by the serving model (cross-validated macro AUC"),
+                "said in the text alternative too");
     }
 
     @Test
