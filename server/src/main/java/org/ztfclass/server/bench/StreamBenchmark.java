@@ -35,7 +35,9 @@ import org.ztfclass.server.stream.StreamSettings;
  *     Avro + cutout check) of the same N messages, in memory;</li>
  * <li>sustained alerts/s from a topic already holding the N messages into a fresh SQLite store through
  *     the real {@link StreamConsumer} (decode, one store transaction per poll with the summaries
- *     refreshed, scoring if a model is given, offset commit), group join included;</li>
+ *     refreshed, scoring if a model is given, offset commit), group join included, after a warm-up of
+ *     up to {@value #WARM_UP_ALERTS} other alerts through the same path; with the CPU time it took
+ *     (this JVM by thread, and the broker's);</li>
  * <li>the delay from publish to visible in the store (so in the API, which reads the same committed
  *     rows) at a steady publish rate, p50/p99/max, with the consumer running on the same store;</li>
  * <li>heap in use after a full GC every 10 s during that live phase: start, end, max.</li>
@@ -48,6 +50,10 @@ public final class StreamBenchmark {
     /** ZTF's peak alert rate (~80,000 a minute), the goal of the sustained rate. */
     public static final double GOAL_ALERTS_PER_SECOND = 1_400;
     private static final long HEAP_SAMPLE_SECONDS = 10;
+    /** Alerts consumed before the timed throughput phase, so that it measures compiled code, not the JIT at work. */
+    private static final int WARM_UP_ALERTS = 3_000;
+    /** Index of the first warm-up message: apart from the timed and live ones. */
+    private static final long WARM_UP_FIRST = 1_000_000_000L;
 
     /**
      * What to run.
@@ -91,25 +97,48 @@ public final class StreamBenchmark {
                 s.alerts(), packets.realPackets(), realAlerts, broker.bootstrap(), load(), cores());
         Path work = Files.createTempDirectory("ztfclass-bench-stream");
         try {
-            double decodeRate = decodeOnly(packets, s.alerts());
-            out.printf("  decode only: %,.0f alerts/s%n", decodeRate);
+            double[] decode = decodeOnly(packets, s.alerts());
+            double decodeRate = decode[0];
+            out.printf("  decode only: %,.0f alerts/s; %,.0f alerts per CPU-second%n", decodeRate, decode[1]);
 
             String topic = "bench-throughput-" + run;
             broker.createTopic(topic, s.partitions());
             long t0 = System.nanoTime();
-            long bytes = publishAll(broker.bootstrap(), topic, packets, s.alerts());
+            long bytes = publishAll(broker.bootstrap(), topic, packets, 0, s.alerts());
             double publishRate = s.alerts() / IngestBenchmark.seconds(t0);
             out.printf("  published %,d messages (%,.0f MB) in %.1f s: %,.0f messages/s%n", s.alerts(), bytes / 1e6,
                     s.alerts() / publishRate, publishRate);
 
             Database db = Database.open(work.resolve("stream.db"));
+            int warm = Math.min(WARM_UP_ALERTS, s.alerts());
+            String warmTopic = "bench-warm-up-" + run;
+            broker.createTopic(warmTopic, s.partitions());
+            publishAll(broker.bootstrap(), warmTopic, packets, WARM_UP_FIRST, warm);
+            new StreamConsumer(settings(broker, warmTopic, "bench-warm-up-" + run, true), db, s.model()).run();
+            out.printf("  warm-up: %,d other alerts consumed into the store first (JIT), not timed%n", warm);
             long t1 = System.nanoTime();
+            long cpu1 = processCpuNanos();
+            Map<String, Long> threads1 = threadCpuNanos();
+            long jit1 = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+            long gc1 = gcMillis();
+            long brokerCpu1 = cpuNanos(broker.process());
             StreamConsumer.Totals t = new StreamConsumer(settings(broker, topic, "bench-" + run, true), db, s.model()).run();
             double consumeRate = t.alerts() / IngestBenchmark.seconds(t1);
+            double consumerCpu = (processCpuNanos() - cpu1) / 1e9;
+            double brokerCpu = (cpuNanos(broker.process()) - brokerCpu1) / 1e9;
+            Map<String, Long> threads2 = threadCpuNanos();
+            long jit = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jit1;
+            long gc = gcMillis() - gc1;
             out.printf("  consumed %,d alerts (%,d new) in %,d batches (%.0f alerts/batch) in %.1f s: %,.0f alerts/s%n",
                     t.alerts(), t.alertsAdded(), t.batches(), t.alerts() / (double) Math.max(1, t.batches()), t.alerts() / consumeRate,
                     consumeRate);
 
+            out.printf("  CPU in that phase: consumer JVM %.1f s (%.2f ms/alert), broker %.1f s (%.2f ms/alert): "
+                            + "%,.0f alerts per consumer CPU-second, %,.0f alerts/s at most on %d cores with nothing else running%n",
+                    consumerCpu, 1e3 * consumerCpu / t.alerts(), brokerCpu, 1e3 * brokerCpu / t.alerts(), t.alerts() / consumerCpu,
+                    cores() * t.alerts() / (consumerCpu + brokerCpu), cores());
+            out.printf("  consumer JVM CPU by thread: %s (of which JIT compiling %.1f s, GC pauses %.1f s wall)%n",
+                    byThread(threads1, threads2, consumerCpu), jit / 1e3, gc / 1e3);
             Live live = live(broker, db, packets, s, run, out);
             Figures f = new Figures(decodeRate, publishRate, consumeRate, t.alerts(), t.batches(), live.published, live.visible,
                     VisibilityWatcher.percentile(live.delays, 50), VisibilityWatcher.percentile(live.delays, 99),
@@ -135,21 +164,28 @@ public final class StreamBenchmark {
                 load(), cores());
     }
 
-    /** @return alerts/s of decoding messages 0..n-1 (only the decoding timed; 200 untimed first to warm up) */
-    static double decodeOnly(SyntheticPackets packets, int n) {
+    /**
+     * @return alerts/s of decoding messages 0..n-1 (only the decoding timed; 200 untimed first to warm up), and alerts
+     *         per second of this thread's CPU time
+     */
+    static double[] decodeOnly(SyntheticPackets packets, int n) {
         MessageDecoder decoder = new MessageDecoder();
         for (int i = 0; i < Math.min(200, n); i++) {
             decoder.decode(record(packets.message(i), i));
         }
         long nanos = 0;
+        long cpu = 0;
         long alerts = 0;
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (int i = 0; i < n; i++) {
             ConsumerRecord<byte[], byte[]> r = record(packets.message(i), i);
+            long c = threads.getCurrentThreadCpuTime();
             long t = System.nanoTime();
             alerts += decoder.decode(r).alerts().size();
             nanos += System.nanoTime() - t;
+            cpu += threads.getCurrentThreadCpuTime() - c;
         }
-        return alerts / Math.max(1e-9, nanos / 1e9);
+        return new double[] {alerts / Math.max(1e-9, nanos / 1e9), alerts / Math.max(1e-9, cpu / 1e9)};
     }
 
     private static ConsumerRecord<byte[], byte[]> record(SyntheticPackets.Message m, long offset) {
@@ -157,12 +193,12 @@ public final class StreamBenchmark {
     }
 
     /** @return bytes published; waits until the broker has every message */
-    private static long publishAll(String bootstrap, String topic, SyntheticPackets packets, int n) throws IOException {
+    private static long publishAll(String bootstrap, String topic, SyntheticPackets packets, long first, int n) throws IOException {
         long bytes = 0;
         try (KafkaProducer<byte[], byte[]> p = producer(bootstrap)) {
             List<Future<RecordMetadata>> sent = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                SyntheticPackets.Message m = packets.message(i);
+                SyntheticPackets.Message m = packets.message(first + i);
                 bytes += m.value().length;
                 sent.add(p.send(new ProducerRecord<>(topic, m.objectId().getBytes(StandardCharsets.UTF_8), m.value())));
             }
@@ -266,6 +302,50 @@ public final class StreamBenchmark {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while publishing to " + topic, e);
         }
+    }
+
+    /** @return CPU time of each live Java thread, by a name that groups pools (digits dropped) */
+    private static Map<String, Long> threadCpuNanos() {
+        java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        Map<String, Long> out = new java.util.HashMap<>();
+        for (java.lang.management.ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (info != null) {
+                long cpu = mx.getThreadCpuTime(info.getThreadId());
+                if (cpu > 0) {
+                    out.put(info.getThreadName() + "#" + info.getThreadId(), cpu);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** @return "name 1.2 s, ..." of the CPU each thread group used between the two readings, the rest as GC/JIT/VM */
+    private static String byThread(Map<String, Long> before, Map<String, Long> after, double totalSeconds) {
+        Map<String, Double> groups = new java.util.TreeMap<>();
+        after.forEach((k, v) -> {
+            String name = k.substring(0, k.lastIndexOf('#')).replaceAll("\\d+", "N");
+            groups.merge(name, (v - before.getOrDefault(k, 0L)) / 1e9, Double::sum);
+        });
+        double java = groups.values().stream().mapToDouble(Double::doubleValue).sum();
+        StringBuilder b = new StringBuilder();
+        groups.entrySet().stream().filter(e -> e.getValue() >= 0.05).sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> b.append(String.format("%s %.1f s, ", e.getKey(), e.getValue())));
+        return b.append(String.format("GC/JIT/VM threads %.1f s", totalSeconds - java)).toString();
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(g -> Math.max(0, g.getCollectionTime())).sum();
+    }
+
+    /** @return CPU time of this JVM, every thread (GC and JIT included) */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
+    }
+
+    /** @return CPU time of a child process so far (0 if the OS does not tell) */
+    private static long cpuNanos(Process p) {
+        return p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
     }
 
     private static double load() {

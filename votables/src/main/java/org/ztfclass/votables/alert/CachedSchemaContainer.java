@@ -42,6 +42,12 @@ final class CachedSchemaContainer {
 
     private static final Map<String, Entry> ENTRIES = new ConcurrentHashMap<>();
 
+    /** The schema text last met, as bytes, and its entry: a stream's messages are compared with it without hashing ~20 KB. */
+    private record Last(byte[] text, Entry entry) {
+    }
+
+    private static volatile Last lastUsed;
+
     private CachedSchemaContainer() {
     }
 
@@ -59,24 +65,24 @@ final class CachedSchemaContainer {
             return null;
         }
         BinaryDecoder d = DecoderFactory.get().binaryDecoder(bytes, 4, bytes.length - 4, null);
-        String schemaText = null;
+        ByteBuffer schemaBytes = null;
         for (long n = d.readMapStart(); n != 0; n = d.mapNext()) {
             for (long i = 0; i < n; i++) {
                 String key = d.readString();
                 ByteBuffer value = d.readBytes(null);
                 if (key.equals("avro.schema")) {
-                    schemaText = StandardCharsets.UTF_8.decode(value).toString();
+                    schemaBytes = value;
                 } else if (key.equals("avro.codec") && !StandardCharsets.UTF_8.decode(value).toString().equals("null")) {
                     return null;
                 }
             }
         }
-        if (schemaText == null) {
+        if (schemaBytes == null) {
             return null;
         }
         byte[] sync = new byte[16];
         d.readFixed(sync);
-        Entry entry = entry(schemaText);
+        Entry entry = entry(schemaBytes);
         List<GenericRecord> records = new ArrayList<>();
         byte[] marker = new byte[16];
         while (!d.isEnd()) {
@@ -98,6 +104,19 @@ final class CachedSchemaContainer {
             }
         }
         return records.isEmpty() ? null : new Packets(entry, records);
+    }
+
+    /** @return the entry of the schema whose UTF-8 text is {@code schemaBytes}: the last one used if the bytes are its */
+    private static Entry entry(ByteBuffer schemaBytes) {
+        Last last = lastUsed;
+        if (last != null && ByteBuffer.wrap(last.text()).equals(schemaBytes)) {
+            return last.entry();
+        }
+        byte[] text = new byte[schemaBytes.remaining()];
+        schemaBytes.duplicate().get(text);
+        Entry e = entry(new String(text, StandardCharsets.UTF_8));
+        lastUsed = new Last(text, e);
+        return e;
     }
 
     private static Entry entry(String schemaText) {
