@@ -283,8 +283,13 @@ public final class StreamBenchmark {
         return new StreamSettings(broker.bootstrap(), List.of(topic), group, "earliest", Map.of(), exitWhenCaughtUp, 0);
     }
 
+    /**
+     * @return a producer as {@code stream-replay}'s: acks=all, one request in flight (in order, and no
+     *         OUT_OF_ORDER_SEQUENCE_NUMBER loop after a NOT_LEADER retry on a just-created topic)
+     */
     private static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
         return new KafkaProducer<>(Map.of(
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1,
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, 5,

@@ -100,7 +100,8 @@ public final class SyntheticPackets {
         try {
             ByteArrayOutputStream buffer = new ByteArrayOutputStream(96 * 1024);
             try (DataFileWriter<GenericRecord> w = new DataFileWriter<>(new GenericDatumWriter<>(schemas.get(r)))) {
-                w.create(schemas.get(r), buffer);
+                // the container's sync marker from i (Avro picks a random one), so message i is the same bytes every time
+                w.create(schemas.get(r), buffer, java.nio.ByteBuffer.allocate(16).putLong(0x7a7466636c617373L).putLong(i).array());
                 w.append(p);
             }
             return new Message(id, candid(i), buffer.toByteArray());
