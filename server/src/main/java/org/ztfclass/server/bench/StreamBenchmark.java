@@ -133,10 +133,10 @@ public final class StreamBenchmark {
                     t.alerts(), t.alertsAdded(), t.batches(), t.alerts() / (double) Math.max(1, t.batches()), t.alerts() / consumeRate,
                     consumeRate);
 
-            out.printf("  CPU in that phase: consumer JVM %.1f s (%.2f ms/alert), broker %.1f s (%.2f ms/alert): "
-                            + "%,.0f alerts per consumer CPU-second, %,.0f alerts/s at most on %d cores with nothing else running%n",
-                    consumerCpu, 1e3 * consumerCpu / t.alerts(), brokerCpu, 1e3 * brokerCpu / t.alerts(), t.alerts() / consumerCpu,
-                    cores() * t.alerts() / (consumerCpu + brokerCpu), cores());
+            out.printf("  CPU in that phase: consumer JVM %.1f s (%.2f ms/alert, %.2f cores busy on average), broker %.1f s (%.2f ms/alert); "
+                            + "this CPU cost, were it spread over %d idle cores, would allow %,.0f alerts/s%n",
+                    consumerCpu, 1e3 * consumerCpu / t.alerts(), consumerCpu / (t.alerts() / consumeRate), brokerCpu,
+                    1e3 * brokerCpu / t.alerts(), cores(), cores() * t.alerts() / (consumerCpu + brokerCpu));
             out.printf("  consumer JVM CPU by thread: %s (of which JIT compiling %.1f s, GC pauses %.1f s wall)%n",
                     byThread(threads1, threads2, consumerCpu), jit / 1e3, gc / 1e3);
             Live live = live(broker, db, packets, s, run, out);
