@@ -2,7 +2,8 @@
 // ([mjd, band, mag, err, limit] rows). Zoom: drag across the plot, or the buttons / + and - keys;
 // pan: the buttons or the arrow keys on the plot; reset: double click or the button. Bands toggle
 // with check boxes; the legend shows the values under the cursor. Magnitude axis inverted; upper
-// limits drawn as downward triangles (the source was fainter than that); when both g and r were
+// limits drawn as downward triangles (the source was fainter than that); other instruments' optical
+// points (ZTF forced photometry, ATLAS, PS1; #lc-other) as hollow series of their own; when both g and r were
 // detected, a second panel shows the colour g − r of g and r detections less than a day apart.
 (function () {
   'use strict';
@@ -10,12 +11,21 @@
   const dataEl = document.getElementById('lc-data');
   if (!holder || !dataEl || typeof uPlot === 'undefined') { return; }
   const rows = JSON.parse(dataEl.textContent);
+  const otherEl = document.getElementById('lc-other');
+  // other instruments' optical points ([mjd, "INSTRUMENT band", mag, err, limit]): ZTF forced photometry, ATLAS, PS1
+  const others = otherEl ? JSON.parse(otherEl.textContent) : [];
+  const OTHER_COLOURS = { g: '#0072B2', r: '#D55E00', i: '#CC79A7', o: '#E69F00', c: '#009E73' };
+  const OTHERS = [...new Set(others.map(r => r[1]))].sort().map(key => {
+    const band = key.split(' ').pop();
+    return { key: key, colour: OTHER_COLOURS[band] || '#555555' };
+  });
   const BANDS = [
     { key: 'g', colour: '#0072B2', shape: 'circle' },
     { key: 'r', colour: '#D55E00', shape: 'square' },
     { key: 'i', colour: '#CC79A7', shape: 'triangle' }
   ].filter(b => rows.some(r => r[1] === b.key));
-  const firstDetection = (rows.find(r => r[2] !== null) || rows[0])[0];
+  const everyPoint = rows.concat(others).sort((a, b) => a[0] - b[0]);
+  const firstDetection = (everyPoint.find(r => r[2] !== null) || everyPoint[0])[0];
   const PAIR_DAYS = 1.0;
   const colourHolder = document.createElement('div');
   colourHolder.className = 'plot';
@@ -28,35 +38,38 @@
   let plot = null;
   const shown = {};
   BANDS.forEach(b => { shown[b.key] = true; });
+  OTHERS.forEach(o => { shown[o.key] = true; });
 
   function build() {
     const offset = mode === 'days' ? firstDetection : 0;
-    const xs = [...new Set(rows.map(r => r[0]))].sort((a, b) => a - b);
+    const xs = [...new Set(rows.concat(others).map(r => r[0]))].sort((a, b) => a - b);
     const index = new Map(xs.map((x, i) => [x, i]));
     const data = [xs.map(x => x - offset)];
     const errors = [];
     const limitSeries = [];
     const series = [{ label: mode === 'days' ? 'Days since first detection' : 'MJD',
       value: (u, v) => v == null ? '–' : v.toFixed(mode === 'days' ? 2 : 4) }];
-    BANDS.forEach(b => {
+    // one detection series and one upper-limit series per band (filled points) and per other instrument (hollow points)
+    function addSeries(key, colour, source, points) {
       const det = new Array(xs.length).fill(null);
       const err = new Array(xs.length).fill(null);
       const lim = new Array(xs.length).fill(null);
-      rows.forEach(r => {
-        if (r[1] !== b.key) { return; }
+      source.forEach(r => {
+        if (r[1] !== key) { return; }
         const i = index.get(r[0]);
         if (r[2] !== null) { det[i] = r[2]; err[i] = r[3]; } else if (r[4] !== null) { lim[i] = r[4]; }
       });
       data.push(det, lim);
       errors.push(err, null);
       limitSeries.push(false, true);
-      series.push({ label: b.key + ' mag', stroke: b.colour, width: 0, show: shown[b.key],
-        points: { show: true, size: 7, fill: b.colour, stroke: b.colour },
+      series.push({ label: key + ' mag', stroke: colour, width: 0, show: shown[key], points: points,
         value: (u, v, s, i) => v == null ? '–' : v.toFixed(2) + (err[i] != null ? ' ± ' + err[i].toFixed(2) : '') });
-      series.push({ label: b.key + ' limit', stroke: b.colour, width: 0, show: shown[b.key],
+      series.push({ label: key + ' limit', stroke: colour, width: 0, show: shown[key],
         points: { show: false },
         value: (u, v) => v == null ? '–' : 'fainter than ' + v.toFixed(2) });
-    });
+    }
+    BANDS.forEach(b => addSeries(b.key, b.colour, rows, { show: true, size: 7, fill: b.colour, stroke: b.colour }));
+    OTHERS.forEach(o => addSeries(o.key, o.colour, others, { show: true, size: 6, fill: '#ffffff', stroke: o.colour, width: 1.5 }));
     const errorBars = {
       hooks: {
         draw: [u => {
@@ -182,7 +195,7 @@
     controls.appendChild(b);
   }
 
-  BANDS.forEach((b, k) => {
+  BANDS.concat(OTHERS).forEach((b, k) => {
     const label = document.createElement('label');
     const box = document.createElement('input');
     box.type = 'checkbox';
@@ -193,7 +206,7 @@
       plot.setSeries(2 + 2 * k, { show: box.checked });
     });
     label.appendChild(box);
-    label.appendChild(document.createTextNode(' ' + b.key + ' band'));
+    label.appendChild(document.createTextNode(' ' + b.key + (k < BANDS.length ? ' band' : '')));
     label.style.flexDirection = 'row';
     controls.appendChild(label);
   });

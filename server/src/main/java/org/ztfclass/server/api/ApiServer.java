@@ -93,6 +93,9 @@ public final class ApiServer {
         app.post("/api/labels", labels::submit);
         app.get("/api/labels", new LabelExportHandler(new org.ztfclass.server.store.LabelExport(db))::export); // public; anonymous: pseudonyms
         app.post("/objects/{objectId}/labels", labels::submitForm);
+        SkipHandlers skips = new SkipHandlers(new org.ztfclass.server.labels.LabelSkips(db)); // issue 16: skip / not sure, never a label
+        app.post("/api/labels/skips", skips::submit);
+        app.post("/objects/{objectId}/skips", skips::submitForm);
         org.ztfclass.server.web.SignInPage signIn = new org.ztfclass.server.web.SignInPage(auth);
         app.get("/signin", signIn::form);
         app.post("/signin", signIn::signIn);
@@ -107,7 +110,8 @@ public final class ApiServer {
         app.post("/admin/users", admin::invite);
         app.post("/admin/users/{userId}", admin::change);
         org.ztfclass.server.web.QueuePage queue = new org.ztfclass.server.web.QueuePage(new org.ztfclass.server.store.ObjectListing(db),
-                new org.ztfclass.server.labels.InitialSetFirstQueue(db), new org.ztfclass.server.learning.LabellingQueue(db));
+                new org.ztfclass.server.labels.InitialSetFirstQueue(db), new org.ztfclass.server.learning.LabellingQueue(db),
+                new org.ztfclass.server.labels.ScanState(db));
         app.get("/queue", queue::show);
         app.get("/queue/next", queue::next);
         modelPage = new org.ztfclass.server.web.ModelPage(db);

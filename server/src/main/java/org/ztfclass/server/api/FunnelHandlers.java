@@ -64,7 +64,6 @@ final class FunnelHandlers {
     }
 
     void page(Context ctx) throws SQLException {
-        ctx.contentType("text/html; charset=utf-8");
-        ctx.result(FunnelPage.render(funnel.latestReport().orElse(null)));
+        org.ztfclass.server.web.Layout.send(ctx, FunnelPage.TITLE, FunnelPage.render(funnel.latestReport().orElse(null)));
     }
 }

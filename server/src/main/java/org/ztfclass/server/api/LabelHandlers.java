@@ -98,7 +98,7 @@ final class LabelHandlers {
         ctx.json(answer);
     }
 
-    /** The object page's form: one label, then back to the page (or to the next object when asked). */
+    /** The object page's form: one label, then back to the page, or to the next object when the form says {@code advance=1}. */
     void submitForm(Context ctx) throws SQLException {
         User user = WebAuth.require(ctx, Role.LABELLER);
         String id = ctx.pathParam("objectId");
@@ -117,7 +117,9 @@ final class LabelHandlers {
         if (!outcome.rejected().isEmpty()) {
             throw new ApiException(400, outcome.rejected().get(0).error());
         }
-        ctx.redirect("/objects/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8) + "#labelling", HttpStatus.SEE_OTHER);
+        String encoded = java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8);
+        // the page's "after labelling, go to the next object" box (issue 16), sent when ticked
+        ctx.redirect("1".equals(ctx.formParam("advance")) ? "/queue/next?after=" + encoded : "/objects/" + encoded + "#labelling", HttpStatus.SEE_OTHER);
     }
 
     private LabelOutcome submit(User user, LabelSource source, LabelBatch batch) throws SQLException {

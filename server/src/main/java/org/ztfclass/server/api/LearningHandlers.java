@@ -19,6 +19,7 @@ import org.ztfclass.server.learning.ModelVersions;
 import org.ztfclass.server.learning.QueueStrategy;
 import org.ztfclass.server.learning.Retraining;
 import org.ztfclass.server.store.Database;
+import org.ztfclass.server.web.Layout;
 import org.ztfclass.server.web.LearningPages;
 import org.ztfclass.votables.domain.TransientClass;
 
@@ -26,7 +27,8 @@ import org.ztfclass.votables.domain.TransientClass;
  * Continuous learning over HTTP: retraining jobs and their progress, model versions and rollback,
  * the takeover dashboard, consensus and agreement, the labelling queue, and their pages. Thin:
  * the work is in {@code org.ztfclass.server.learning}. "Current user" is the signed-in user (session
- * or API token), or for anonymous reads the {@code user} parameter; admin-only routes ({@link #ADMIN_ROUTES}) need an admin session or API token (401/403 otherwise).
+ * or API token), or for anonymous reads the {@code user} parameter; {@code GET /api/queue/next?after=ID} never answers
+ * {@code ID} (the object being looked at) nor an object the user skipped ({@code POST /api/labels/skips}); admin-only routes ({@link #ADMIN_ROUTES}) need an admin session or API token (401/403 otherwise).
  */
 public final class LearningHandlers implements AutoCloseable {
 
@@ -67,14 +69,9 @@ public final class LearningHandlers implements AutoCloseable {
         app.get("/api/queue/strategy", this::strategy);
         app.put("/api/queue/strategy", this::chooseStrategy);
         app.post("/api/queue/strategy", this::chooseStrategy);
-        app.get("/learning", ctx -> html(ctx, LearningPages.dashboard(new Dashboard(db, retraining.config()).view(),
-                retraining.jobs().recent(10), retraining.versions().all(), org.ztfclass.server.auth.WebAuth.csrfToken(ctx))));
-        app.get("/learning/agreement", ctx -> html(ctx, LearningPages.agreement(agreement.current())));
-    }
-
-    private static void html(Context ctx, String page) {
-        ctx.contentType("text/html; charset=utf-8");
-        ctx.result(page);
+        app.get("/learning", ctx -> Layout.send(ctx, LearningPages.DASHBOARD_TITLE, LearningPages.dashboard(new Dashboard(db, retraining.config()).view(),
+                retraining.jobs().recent(10), retraining.versions().all()), LearningPages.DASHBOARD_SCRIPT));
+        app.get("/learning/agreement", ctx -> Layout.send(ctx, LearningPages.AGREEMENT_TITLE, LearningPages.agreement(agreement.current())));
     }
 
     void jobs(Context ctx) throws SQLException {
@@ -216,7 +213,8 @@ public final class LearningHandlers implements AutoCloseable {
         long user = user(ctx);
         String s = ctx.queryParam("strategy");
         Optional<QueueStrategy> strategy = s == null || s.isBlank() ? Optional.empty() : Optional.of(strategy(s));
-        LabellingQueue.Next n = queue.next(user, strategy);
+        String after = ctx.queryParam("after");
+        LabellingQueue.Next n = queue.next(user, strategy, after == null || after.isBlank() ? null : after.strip());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("object_id", n.objectId());
         body.put("strategy", n.strategy().key());

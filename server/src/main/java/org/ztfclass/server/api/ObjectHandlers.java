@@ -178,6 +178,8 @@ final class ObjectHandlers {
                     throw new ApiException(500, e.getMessage());
                 }
                 ctx.contentType("image/png");
+                // the labelling page prefetches the next object's cutouts (issue 16): reusable for a few minutes
+                ctx.header("Cache-Control", "max-age=300");
                 ctx.result(renderer.renderPng(image));
             }
         }

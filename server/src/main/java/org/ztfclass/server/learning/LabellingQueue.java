@@ -19,7 +19,9 @@ import org.ztfclass.server.store.Database;
  * has not labelled; then, among the objects with no consensus yet (unlabelled, or tied) that the
  * user has not labelled, ordered by the user's strategy ({@link QueueStrategy}; stored per user,
  * {@code default} until chosen). Uncertainty orders use the serving version's stored predictions;
- * without a serving version they fall back to the default order, and say so. Thread-safe.
+ * without a serving version they fall back to the default order, and say so. An object the user
+ * skipped or was unsure about ({@code label_skips}, {@link org.ztfclass.server.labels.LabelSkips})
+ * counts as theirs: never offered to them again (still to everyone else). Thread-safe.
  */
 public final class LabellingQueue {
 
@@ -69,8 +71,20 @@ public final class LabellingQueue {
      * @param strategy the order to use, or empty for the user's stored choice
      */
     public Next next(long userId, Optional<QueueStrategy> strategy) throws SQLException {
+        return next(userId, strategy, null);
+    }
+
+    /**
+     * @param strategy the order to use, or empty for the user's stored choice
+     * @param current  the object the user is looking at, never returned (so "next" moves on even before they label it); null for none
+     */
+    public Next next(long userId, Optional<QueueStrategy> strategy, String current) throws SQLException {
         QueueStrategy s = strategy.isPresent() ? strategy.get() : strategyOf(userId);
-        Set<String> mine = new HashSet<>(strings("SELECT DISTINCT object_id FROM labels WHERE user_id = ?", userId));
+        Set<String> mine = new HashSet<>(strings("SELECT object_id FROM labels WHERE user_id = ? "
+                + "UNION SELECT object_id FROM label_skips WHERE user_id = ?", userId));
+        if (current != null) {
+            mine.add(current);
+        }
         List<Consensus.Outcome> consensus = Consensus.of(labels.votes());
         Set<String> decided = new HashSet<>();
         consensus.stream().filter(o -> !o.tied()).forEach(o -> decided.add(o.objectId()));
@@ -123,7 +137,9 @@ public final class LabellingQueue {
         List<String> out = new ArrayList<>();
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
             if (arg != null) {
-                ps.setLong(1, arg);
+                for (int i = 1; i <= ps.getParameterMetaData().getParameterCount(); i++) {
+                    ps.setLong(i, arg); // every parameter is the same user id
+                }
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 /**
  * "New since": the objects with at least one alert ingested (by {@code ingest} or {@code stream}) at or
  * after a moment, to the second, read from {@code alerts.ingested_at} (index {@code alerts_ingested},
- * migration V14). Objects known only from light-curve files or catalogues have no alert and are never
+ * migration V15). Objects known only from light-curve files or catalogues have no alert and are never
  * new.
  *
  * <p>Written as an age ({@code 1h}, {@code 24h}, {@code 7d}: that long before now), a UTC date

@@ -17,9 +17,10 @@ import org.ztfclass.votables.domain.TransientClass;
  * <p>Filters (null: no filter): current label class, predicted class, range of the predicted
  * class's probability, label status, funnel stage of the latest run ({@code none}: passed), range
  * of first-detection JD, a sky cone (centre and radius in degrees, exact great-circle
- * distance), and "new since" ({@link NewSince}: an alert ingested at or after a moment; when at most
- * {@value #SMALL_STAGE} alerts were, the listing starts from their objects, by index
- * {@code alerts_ingested}). Probabilities are those of the current model version: the newest serving version,
+ * distance), "not scanned by this user" (neither labelled nor skipped by them), and "new since"
+ * ({@link NewSince}: an alert ingested at or after a moment; when at most {@value #SMALL_STAGE} alerts
+ * were, the listing starts from their objects, by index {@code alerts_ingested}). Probabilities are those
+ * of the current model version: the newest serving version,
  * else the newest version. Sorting by one {@link Sort} key, ties broken by object id. Pages are
  * fetched with one row more than asked, to know whether another page follows; nothing counts every
  * match.
@@ -61,18 +62,32 @@ public final class ObjectListing {
         }
     }
 
-    /** What to list. Null fields do not filter; {@code newSince}: only objects with an alert ingested at or after it. */
+    /**
+     * What to list. Null fields do not filter.
+     *
+     * @param hideScannedBy a user id: leave out the objects this user labelled (any source) or skipped ({@code label_skips})
+     * @param newSince      only objects with an alert ingested at or after it
+     */
     public record Query(TransientClass labelClass, TransientClass predictedClass, Double minProbability, Double maxProbability,
                         Boolean labelled, String funnelStage, Double firstDetectionFromJd, Double firstDetectionToJd,
                         Double ra, Double dec, Double radiusDeg, Sort sort, boolean descending, int pageSize, int page,
-                        NewSince newSince) {
+                        Long hideScannedBy, NewSince newSince) {
 
-        /** A query without "new since". */
+        /** A query that hides nothing a particular user did, without "new since". */
         public Query(TransientClass labelClass, TransientClass predictedClass, Double minProbability, Double maxProbability,
                      Boolean labelled, String funnelStage, Double firstDetectionFromJd, Double firstDetectionToJd,
                      Double ra, Double dec, Double radiusDeg, Sort sort, boolean descending, int pageSize, int page) {
             this(labelClass, predictedClass, minProbability, maxProbability, labelled, funnelStage, firstDetectionFromJd,
-                    firstDetectionToJd, ra, dec, radiusDeg, sort, descending, pageSize, page, null);
+                    firstDetectionToJd, ra, dec, radiusDeg, sort, descending, pageSize, page, null, null);
+        }
+
+        /** A query without "new since". */
+        public Query(TransientClass labelClass, TransientClass predictedClass, Double minProbability, Double maxProbability,
+                     Boolean labelled, String funnelStage, Double firstDetectionFromJd, Double firstDetectionToJd,
+                     Double ra, Double dec, Double radiusDeg, Sort sort, boolean descending, int pageSize, int page,
+                     Long hideScannedBy) {
+            this(labelClass, predictedClass, minProbability, maxProbability, labelled, funnelStage, firstDetectionFromJd,
+                    firstDetectionToJd, ra, dec, radiusDeg, sort, descending, pageSize, page, hideScannedBy, null);
         }
     }
 
@@ -208,6 +223,13 @@ public final class ObjectListing {
         }
         if (q.labelled() != null) {
             c.add(q.labelled() ? "o.cur_label_class IS NOT NULL" : "o.cur_label_class IS NULL");
+        }
+        if (q.hideScannedBy() != null) {
+            // a probe per candidate row on labels_object and label_skips' key: cost grows with the rows hidden, not the store
+            c.add("NOT EXISTS (SELECT 1 FROM labels l WHERE l.object_id = o.object_id AND l.user_id = ?)");
+            c.add("NOT EXISTS (SELECT 1 FROM label_skips k WHERE k.user_id = ? AND k.object_id = o.object_id)");
+            args.add(q.hideScannedBy());
+            args.add(q.hideScannedBy());
         }
         if (q.predictedClass() != null) {
             c.add("o.cur_predicted_class = ?");

@@ -45,6 +45,11 @@ public final class ObjectQueries {
         this.db = db;
     }
 
+    /** @return the store these queries read, for other readers of the same page (they share its {@link ReadScope}) */
+    public Database database() {
+        return db;
+    }
+
     /** @return how many objects pass {@code filter} */
     public long countObjects(ObjectFilter filter) throws SQLException {
         List<Object> args = new ArrayList<>();

@@ -38,7 +38,8 @@ public final class Layout {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<meta name=\"csrf-token\" content=\"").append(Html.e(csrf)).append("\">\n")
                 .append("<title>").append(Html.e(title)).append(" - ztfclass</title>\n")
-                .append("<link rel=\"stylesheet\" href=\"/css/ztfclass.css\">\n");
+                .append("<link rel=\"stylesheet\" href=\"/css/ztfclass.css\">\n")
+                .append("<script defer src=\"/js/tables.js\"></script>\n");
         for (String s : scripts) {
             if (s.startsWith("module:")) {
                 b.append("<script type=\"module\" src=\"").append(Html.e(s.substring(7))).append("\"></script>\n");
@@ -49,7 +50,7 @@ public final class Layout {
         b.append("</head>\n<body>\n<a class=\"skip\" href=\"#main\">Skip to content</a>\n<header class=\"site\">\n")
                 .append("<nav aria-label=\"Site\"><ul><li><a href=\"/\">ztfclass</a></li><li><a href=\"/queue\">Objects</a></li>")
                 .append("<li><a href=\"/queue/next\">Next to label</a></li><li><a href=\"/funnel\">Funnel</a></li>")
-                .append("<li><a href=\"/model\">Model</a></li>");
+                .append("<li><a href=\"/model\">Model</a></li><li><a href=\"/learning\">Learning</a></li>");
         Optional<Principal> p = WebAuth.principal(ctx);
         if (p.isPresent() && p.get().user().may(Role.ADMIN)) {
             b.append("<li><a href=\"/admin/users\">Users</a></li>");

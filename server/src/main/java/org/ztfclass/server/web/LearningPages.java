@@ -19,32 +19,29 @@ public final class LearningPages {
     private LearningPages() {
     }
 
-    private static StringBuilder head(String title) {
-        return new StringBuilder().append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>").append(title)
-                .append(" - ztfclass</title>\n<style>\n")
-                .append("body{font-family:system-ui,sans-serif;margin:0 auto;max-width:72rem;padding:1rem;line-height:1.5;color:#1a1a1a;overflow-wrap:anywhere}\n")
-                .append("a{color:#0645ad}a:focus,button:focus,.scroll:focus{outline:3px solid #ffbf47}\n")
-                .append("table{border-collapse:collapse;width:100%;font-size:.95rem}th,td{border-bottom:1px solid #ccc;padding:.3rem;text-align:left;vertical-align:top}\n")
-                .append("td.n{text-align:right;font-variant-numeric:tabular-nums}.on{color:#0a6b2d;font-weight:bold}.off{color:#8a1c1c;font-weight:bold}\n")
-                .append(".scroll{overflow-x:auto}.scroll table{min-width:44rem}th,td{overflow-wrap:normal}td.why{min-width:14rem}\n")
-                .append("progress{width:100%;max-width:30rem;height:1.2rem}\n")
-                .append("button{font:inherit;padding:.4rem .8rem;background:#1f5f99;color:#fff;border:0;border-radius:3px}\n")
-                .append("</style>\n</head>\n<body>\n<header><p><a href=\"/\">ztfclass</a> &middot; <a href=\"/learning\">Learning</a> &middot; ")
-                .append("<a href=\"/learning/agreement\">Agreement</a></p><h1>").append(title).append("</h1></header>\n<main>\n");
-    }
-
-    private static String tail() {
-        return "</main>\n</body>\n</html>\n";
+    /** @return the start of a learning page's content: the links between the learning pages */
+    private static StringBuilder head() {
+        return new StringBuilder("<nav aria-label=\"Continuous learning\" class=\"subnav\"><a href=\"/learning\">Dashboard</a> &middot; ")
+                .append("<a href=\"/learning/agreement\">Agreement</a></nav>\n");
     }
 
     private static String num(Double v, String fmt) {
         return v == null || v.isNaN() ? "&ndash;" : String.format(Locale.ROOT, fmt, v);
     }
 
-    /** @return the dashboard page */
-    public static String dashboard(Dashboard.View view, List<JobLog.Job> jobs, List<ModelVersions.Version> versions, String csrfToken) {
-        StringBuilder b = head("Continuous learning");
+    /** Title of the dashboard page. */
+    public static final String DASHBOARD_TITLE = "Continuous learning";
+    /** Title of the agreement page. */
+    public static final String AGREEMENT_TITLE = "Inter-labeller agreement";
+    /** The dashboard's script: shows the running job's progress and starts a job from the button. */
+    public static final String DASHBOARD_SCRIPT = "/js/learning.js";
+
+    /**
+     * @return the content of the dashboard page, for {@link Layout#send} with {@link #DASHBOARD_TITLE}
+     *         and {@link #DASHBOARD_SCRIPT} (which reads the CSRF token from the layout's meta tag)
+     */
+    public static String dashboard(Dashboard.View view, List<JobLog.Job> jobs, List<ModelVersions.Version> versions) {
+        StringBuilder b = head();
         JobLog.Job running = jobs.stream().filter(j -> j.status().equals("running")).findFirst().orElse(null);
         b.append("<h2>Retraining</h2>\n<p>Serving model: <strong>").append(view.servingVersion() == null ? "none yet"
                 : FunnelPage.escape(view.servingVersion())).append("</strong>.</p>\n");
@@ -55,7 +52,7 @@ public final class LearningPages {
         } else {
             b.append("<p>No retraining is running.</p>");
         }
-        b.append("</div>\n<p><button type=\"button\" id=\"start\">Start a retraining (admins)</button></p>\n");
+        b.append("</div>\n<p><button type=\"button\" id=\"start\"" + (running != null ? " data-running=\"true\"" : "") + ">Start a retraining (admins)</button></p>\n");
         b.append("<h2>Takeover per class</h2>\n");
         b.append(String.format(Locale.ROOT, "<p>A class is taken over when the serving model's precision at p &ge; %.2f on held-out human "
                         + "labels is at least %.2f with at least %d audited objects; it stops by itself when humans confirm fewer than %.0f%% "
@@ -96,24 +93,12 @@ public final class LearningPages {
         b.append("</tbody>\n</table></div>\n<p>The same as JSON: <a href=\"/api/learning/takeover\">takeover</a>, <a href=\"/api/learning/jobs\">jobs</a>, ")
                 .append("<a href=\"/api/learning/versions\">versions</a>.</p>\n");
         b.append(LabelExportLinks.paragraph());
-        b.append("<script>\n(function(){var box=document.getElementById('job');\n")
-                .append("function show(j){if(!j){box.innerHTML='<p>No retraining is running.</p>';return false;}")
-                .append("var p=document.createElement('p');p.textContent='Job '+j.id+': '+j.stage;var g=document.createElement('progress');")
-                .append("g.max=1;g.value=j.progress;g.setAttribute('aria-label','retraining progress');g.textContent=Math.round(100*j.progress)+'%';")
-                .append("box.replaceChildren(p,g);return true;}\n")
-                .append("function poll(){fetch('/api/learning/jobs?limit=1').then(function(r){return r.json();}).then(function(b){")
-                .append("if(show(b.running)){setTimeout(poll,2000);}});}\n")
-                .append("document.getElementById('start').addEventListener('click',function(){fetch('/api/learning/jobs',{method:'POST',headers:{'X-CSRF-Token':")
-                .append(jsString(csrfToken)).append("}})")
-                .append(".then(function(r){return r.json();}).then(function(b){if(b.error){var p=document.createElement('p');p.textContent=b.error;")
-                .append("box.replaceChildren(p);}else{poll();}});});\n")
-                .append(running != null ? "poll();\n" : "").append("})();\n</script>\n");
-        return b.append(tail()).toString();
+        return b.toString();
     }
 
-    /** @return the agreement page */
+    /** @return the content of the agreement page, for {@link Layout#send} with {@link #AGREEMENT_TITLE} */
     public static String agreement(Agreement.Report r) {
-        StringBuilder b = head("Inter-labeller agreement");
+        StringBuilder b = head();
         b.append(String.format(Locale.ROOT, "<p>Objects labelled by two or more labellers (people, and catalogues counted as labellers; each "
                 + "labeller's latest label): %,d. Fleiss' kappa over them: <strong>%s</strong> (1 = perfect agreement, 0 = what chance gives).</p>%n",
                 r.objects(), num(r.fleissKappa(), "%.3f")));
@@ -134,22 +119,6 @@ public final class LearningPages {
             b.append("</tbody>\n</table></div>\n");
         }
         b.append("<p>As JSON: <a href=\"/api/learning/agreement\">/api/learning/agreement</a>.</p>\n");
-        return b.append(tail()).toString();
-    }
-
-    /** @return {@code s} as a JavaScript string literal safe inside a script element ({@code null} for none) */
-    private static String jsString(String s) {
-        if (s == null) {
-            return "''";
-        }
-        StringBuilder b = new StringBuilder("'");
-        for (char c : s.toCharArray()) {
-            if (Character.isLetterOrDigit(c) || c == '-' || c == '_') {
-                b.append(c);
-            } else {
-                b.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-            }
-        }
-        return b.append('\'').toString();
+        return b.toString();
     }
 }

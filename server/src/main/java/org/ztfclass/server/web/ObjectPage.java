@@ -13,14 +13,19 @@ import org.ztfclass.votables.domain.ZtfObject;
 
 /**
  * {@code /objects/{objectId}} (the address VOTables and SAMP answers link to): the object's page,
- * made of {@link ObjectSection}s in a responsive grid: summary, labelling, model probabilities,
- * light curve, cutouts, centroid, sky, catalogues. Readable by anyone; labelling needs the
+ * made of {@link ObjectSection}s: first the workspace a labeller needs in one view (cutouts, light
+ * curve, model probabilities, label box with the next-object control; side by side from 1,100 px,
+ * stacked on phones), then a responsive grid of the rest: summary, centroid, sky, catalogues. Readable by anyone; labelling needs the
  * labeller role. To add a panel, add a section to {@link #sections} (and its script, if any).
  * An unknown object gets a 404 page that says so.
  */
 public final class ObjectPage {
 
     private final ObjectQueries queries;
+    /** The workspace, what a labeller needs in one view: cutouts and probabilities side by side with the light curve and the label box. */
+    private final List<ObjectSection> side = new ArrayList<>();
+    private final ObjectSection lightCurve;
+    private final ObjectSection labelBox;
     private final List<ObjectSection> sections = new ArrayList<>();
 
     /** @param listing the object list, for the nearby objects of the sky section */
@@ -35,11 +40,11 @@ public final class ObjectPage {
     public ObjectPage(ObjectQueries queries, PredictionStore predictions, org.ztfclass.server.store.ObjectListing listing,
             CrossmatchPanel crossmatch) {
         this.queries = queries;
+        side.add(new CutoutSection());
+        side.add(new ProbabilitySection(predictions));
+        lightCurve = new LightCurveSection(queries);
+        labelBox = new LabelSection(queries);
         sections.add(new SummarySection());
-        sections.add(new LabelSection(queries));
-        sections.add(new ProbabilitySection(predictions));
-        sections.add(new LightCurveSection());
-        sections.add(new CutoutSection());
         sections.add(new CentroidSection());
         sections.add(new SkySection(listing));
         sections.add(new CatalogueSection(queries));
@@ -72,13 +77,25 @@ public final class ObjectPage {
         ObjectView view = new ObjectView(found.get(), queries.lightCurve(id), queries.alerts(id), WebAuth.principal(ctx).orElse(null),
                 WebAuth.csrfToken(ctx));
         StringBuilder b = new StringBuilder(16384);
-        b.append("<div class=\"grid\">\n");
         LinkedHashSet<String> scripts = new LinkedHashSet<>();
+        b.append("<div class=\"workspace\">\n<div class=\"ws-side\">\n");
+        for (ObjectSection w : side) {
+            render(w, view, b, scripts);
+        }
+        b.append("</div>\n<div class=\"ws-lc\">\n");
+        render(lightCurve, view, b, scripts);
+        b.append("</div>\n<div class=\"ws-label\">\n");
+        render(labelBox, view, b, scripts);
+        b.append("</div>\n</div>\n<div class=\"grid\">\n");
         for (ObjectSection s : sections) {
-            s.render(view, b);
-            scripts.addAll(s.scripts());
+            render(s, view, b, scripts);
         }
         b.append("</div>\n");
         Layout.send(ctx, id, b.toString(), scripts.toArray(String[]::new));
+    }
+
+    private static void render(ObjectSection s, ObjectView view, StringBuilder b, LinkedHashSet<String> scripts) throws SQLException {
+        s.render(view, b);
+        scripts.addAll(s.scripts());
     }
 }

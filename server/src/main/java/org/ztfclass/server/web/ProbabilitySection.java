@@ -9,7 +9,7 @@ import org.ztfclass.server.store.PredictionStore.VersionedPrediction;
 import org.ztfclass.votables.domain.Prediction;
 
 /**
- * The model probabilities per class: headlined, the current model version's (the serving one, so
+ * The model probabilities per class, as numbers with a bar each: headlined, the current model version's (the serving one, so
  * after a rollback the version that serves, not the newest); below, as history, the other
  * versions' predictions, newest first, each with its version and status.
  */
@@ -71,6 +71,7 @@ final class ProbabilitySection implements ObjectSection {
     }
 
     private static void row(StringBuilder b, String name, double p) {
-        b.append(String.format(Locale.ROOT, "<tr><th scope=\"row\">%s</th><td class=\"n\">%.3f</td></tr>%n", name, p));
+        b.append(String.format(Locale.ROOT, "<tr><th scope=\"row\">%s</th><td class=\"prob\">%.3f"
+                + "<span class=\"prob-track\" aria-hidden=\"true\"><span class=\"prob-bar\" style=\"width:%.1f%%\"></span></span></td></tr>%n", name, p, 100 * Math.max(0, Math.min(1, p))));
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.ztfclass.server.funnel.FunnelConfig;
 import org.ztfclass.server.labels.LabellingQueue;
+import org.ztfclass.server.labels.ScanState;
 import org.ztfclass.server.store.NewSince;
 import org.ztfclass.server.store.ObjectFilter;
 import org.ztfclass.server.store.ObjectListing;
@@ -24,8 +25,16 @@ import org.ztfclass.votables.domain.TransientClass;
  * ingested in the last hour/24 h/7 days or since a date, sky cone), sortable
  * column headers, server-side pages. {@code /queue/next?after=ID} redirects to the next object
  * of the {@link LabellingQueue}. A malformed filter gets the page with a message naming it (400).
+ *
+ * <p>For a signed-in user (issue 16) the list has a "You" column saying which objects they
+ * labelled, skipped or were unsure about ({@link ScanState}), and the filter {@code mine=hide}
+ * leaves those out; anonymous readers see neither, and {@code mine} does nothing for them.
+ * {@code /queue/next} never leads a user to an object they skipped.
  */
 public final class QueuePage {
+
+    /** The value of {@code mine} that hides what the signed-in user labelled or skipped. */
+    public static final String MINE_HIDE = "hide";
 
     /** Rows per page unless {@code size} says otherwise. */
     public static final int PAGE_SIZE = 50;
@@ -34,37 +43,47 @@ public final class QueuePage {
     private final LabellingQueue queue;
 
     private final org.ztfclass.server.learning.LabellingQueue personalQueue;
+    private final ScanState scans;
 
     public QueuePage(ObjectListing listing, LabellingQueue queue) {
-        this(listing, queue, null);
+        this(listing, queue, null, null);
+    }
+
+    public QueuePage(ObjectListing listing, LabellingQueue queue, org.ztfclass.server.learning.LabellingQueue personalQueue) {
+        this(listing, queue, personalQueue, null);
     }
 
     /**
      * @param personalQueue the continuous-learning queue (audits of automatic labels first, then each user's chosen order:
      *                      initial set, random, model uncertainty or margin), used for signed-in users; null for none
+     * @param scans         what each user labelled or skipped, for the "You" column and {@code mine=hide}; null for neither
      */
-    public QueuePage(ObjectListing listing, LabellingQueue queue, org.ztfclass.server.learning.LabellingQueue personalQueue) {
+    public QueuePage(ObjectListing listing, LabellingQueue queue, org.ztfclass.server.learning.LabellingQueue personalQueue,
+            ScanState scans) {
         this.listing = listing;
         this.queue = queue;
         this.personalQueue = personalQueue;
+        this.scans = scans;
     }
 
     /**
      * Redirects to the next object: a signed-in user's own queue (their stored strategy) when there is one and it offers an
-     * object other than {@code after}; otherwise the default queue after {@code after}.
+     * object other than {@code after}; otherwise the default queue after {@code after}. Neither offers a signed-in user an
+     * object they skipped.
      */
     public void next(Context ctx) throws SQLException {
         String after = ctx.queryParam("after");
         Optional<String> next = Optional.empty();
         var principal = org.ztfclass.server.auth.WebAuth.principal(ctx);
-        if (personalQueue != null && principal.isPresent()) {
-            String id = personalQueue.next(principal.get().user().id(), Optional.empty()).objectId();
+        Long user = principal.map(p -> p.user().id()).orElse(null);
+        if (personalQueue != null && user != null) {
+            String id = personalQueue.next(user, Optional.empty(), after).objectId();
             if (id != null && !id.equals(after)) {
                 next = Optional.of(id);
             }
         }
         if (next.isEmpty()) {
-            next = queue.next(after);
+            next = queue.next(after, user);
         }
         if (next.isPresent()) {
             ctx.redirect("/objects/" + Html.url(next.get()), HttpStatus.SEE_OTHER);
@@ -76,24 +95,27 @@ public final class QueuePage {
     public void show(Context ctx) throws SQLException {
         Map<String, String> params = new LinkedHashMap<>();
         for (String k : new String[] {"label_class", "predicted_class", "p_min", "p_max", "label_status", "stage", "from", "to",
-                "ra", "dec", "radius", "since", "since_date", "sort", "dir", "size"}) {
+                "ra", "dec", "radius", "since", "since_date", "mine", "sort", "dir", "size"}) {
             String v = ctx.queryParam(k);
             if (v != null && !v.isBlank()) {
                 params.put(k, v.strip());
             }
         }
+        Long user = scans == null ? null : org.ztfclass.server.auth.WebAuth.principal(ctx).map(p -> p.user().id()).orElse(null);
         ObjectListing.Query q;
         try {
-            q = parse(params, integer(ctx.queryParam("page"), 1, "page", 1, 1_000_000) - 1);
+            q = parse(params, integer(ctx.queryParam("page"), 1, "page", 1, 1_000_000) - 1, user);
         } catch (IllegalArgumentException e) {
             ctx.status(400);
             Layout.send(ctx, "Objects", "<p class=\"error\" role=\"alert\">" + Html.e(e.getMessage()) + "</p>\n"
-                    + filterForm(params) + "<p><a href=\"/queue\">Clear the filters</a></p>\n");
+                    + filterForm(params, user != null) + "<p><a href=\"/queue\">Clear the filters</a></p>\n");
             return;
         }
         ObjectListing.Page page = listing.page(q);
+        Map<String, ScanState.Mark> marks = user == null ? Map.of()
+                : scans.marks(user, page.rows().stream().map(ObjectListing.Row::objectId).toList());
         StringBuilder b = new StringBuilder();
-        b.append(filterForm(params));
+        b.append(filterForm(params, user != null));
         long from = page.rows().isEmpty() ? 0 : (long) q.page() * q.pageSize() + 1;
         b.append("<p role=\"status\">").append(page.rows().isEmpty() ? "No object matches." : String.format(Locale.ROOT,
                 "Objects %,d–%,d%s.", from, from + page.rows().size() - 1, page.hasNext() ? ", more on the next page" : ""))
@@ -108,7 +130,7 @@ public final class QueuePage {
         header(b, params, q, ObjectListing.Sort.PEAK_MAG, "Peak mag");
         b.append("<th scope=\"col\">Label</th><th scope=\"col\">Predicted</th>");
         header(b, params, q, ObjectListing.Sort.PROBABILITY, "Probability");
-        b.append("<th scope=\"col\">Funnel</th></tr></thead><tbody>\n");
+        b.append("<th scope=\"col\">Funnel</th>").append(user == null ? "" : "<th scope=\"col\">You</th>").append("</tr></thead><tbody>\n");
         for (ObjectListing.Row r : page.rows()) {
             b.append("<tr><th scope=\"row\"><a href=\"/objects/").append(Html.url(r.objectId())).append("\">").append(Html.e(r.objectId()))
                     .append("</a></th><td class=\"n\">").append(r.ra() == null ? "–" : Html.num(r.ra(), 4) + ", " + Html.num(r.dec(), 4))
@@ -117,7 +139,13 @@ public final class QueuePage {
                     .append("</td><td>").append(r.labelClass() == null ? "none" : Html.e(r.labelClass())).append("</td><td>")
                     .append(r.predictedClass() == null ? "–" : Html.e(r.predictedClass())).append("</td><td class=\"n\">")
                     .append(Html.num(r.probability(), 3)).append("</td><td>").append(r.droppedBy() == null ? "passed" : "dropped: " + Html.e(r.droppedBy()))
-                    .append("</td></tr>\n");
+                    .append("</td>");
+            if (user != null) {
+                ScanState.Mark m = marks.get(r.objectId());
+                b.append("<td class=\"scanned\" data-scanned=\"").append(m == null ? "no" : m.name().toLowerCase(Locale.ROOT)).append("\">")
+                        .append(m == null ? "–" : m.shown()).append("</td>");
+            }
+            b.append("</tr>\n");
         }
         b.append("</tbody></table></div>\n<nav class=\"pager\" aria-label=\"Pages\">");
         int shown = q.page() + 1;
@@ -158,7 +186,8 @@ public final class QueuePage {
         return Html.e(b.toString());
     }
 
-    private static String filterForm(Map<String, String> p) {
+    /** @param signedIn whether to offer "hide what I labelled or skipped" */
+    private static String filterForm(Map<String, String> p, boolean signedIn) {
         StringBuilder b = new StringBuilder("<form method=\"get\" action=\"/queue\" class=\"filters\" aria-label=\"Filters\">\n");
         select(b, "label_class", "Label class", p, "any", "SN_IA", "SN_II", "OTHER");
         select(b, "predicted_class", "Predicted class", p, "any", "SN_IA", "SN_II", "OTHER");
@@ -185,6 +214,10 @@ public final class QueuePage {
         number(b, "dec", "Dec", p, "-90", "90", "any");
         number(b, "radius", "Radius", p, "0", "180", "any");
         b.append("</div></fieldset>\n");
+        if (signedIn) {
+            b.append("<label for=\"f-mine\">Hide what I labelled or skipped<input type=\"checkbox\" id=\"f-mine\" name=\"mine\" value=\"hide\"")
+                    .append(MINE_HIDE.equals(p.get("mine")) ? " checked" : "").append("></label>\n");
+        }
         for (String keep : new String[] {"sort", "dir", "size"}) {
             if (p.containsKey(keep)) {
                 b.append("<input type=\"hidden\" name=\"").append(keep).append("\" value=\"").append(Html.e(p.get(keep))).append("\">");
@@ -233,6 +266,19 @@ public final class QueuePage {
      * @throws IllegalArgumentException naming the malformed parameter
      */
     static ObjectListing.Query parse(Map<String, String> p, int page) {
+        return parse(p, page, null);
+    }
+
+    /**
+     * @param page page index from 0
+     * @param user the signed-in user, whom {@code mine=hide} concerns; null: {@code mine} is ignored
+     * @throws IllegalArgumentException naming the malformed parameter
+     */
+    static ObjectListing.Query parse(Map<String, String> p, int page, Long user) {
+        String mine = p.get("mine");
+        if (mine != null && !mine.equalsIgnoreCase(MINE_HIDE)) {
+            throw new IllegalArgumentException("mine '" + mine + "' is not hide (leave out what you labelled or skipped)");
+        }
         Boolean labelled = null;
         if (p.containsKey("label_status")) {
             labelled = switch (p.get("label_status").toLowerCase(Locale.ROOT)) {
@@ -260,7 +306,7 @@ public final class QueuePage {
         }
         return new ObjectListing.Query(cls(p, "label_class"), cls(p, "predicted_class"), decimal(p, "p_min", 0, 1), decimal(p, "p_max", 0, 1),
                 labelled, stage, jd(p, "from", 0), jd(p, "to", 1), ra, dec, radius, sort, "desc".equalsIgnoreCase(p.get("dir")),
-                integer(p.get("size"), PAGE_SIZE, "size", 1, 500), page, newSince(p, Instant.now()));
+                integer(p.get("size"), PAGE_SIZE, "size", 1, 500), page, mine != null ? user : null, newSince(p, Instant.now()));
     }
 
     /** @return "new since" from {@code since} (an age, date or time) or else {@code since_date} (a date); null if neither */

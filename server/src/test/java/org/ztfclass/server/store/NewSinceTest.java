@@ -113,7 +113,7 @@ class NewSinceTest {
             for (String since : new String[] {"1h", "2020-01-01", "2019-12-31"}) {
                 List<String> ids = new ArrayList<>();
                 for (ObjectListing.Row r : listing.page(new ObjectListing.Query(null, null, null, null, null, null, null, null, null, null,
-                        null, ObjectListing.Sort.FIRST_DETECTION, true, 100_000, 0, NewSince.parse(since, Instant.now()))).rows()) {
+                        null, ObjectListing.Sort.FIRST_DETECTION, true, 100_000, 0, null, NewSince.parse(since, Instant.now()))).rows()) {
                     ids.add(r.objectId());
                 }
                 assertEquals(new TreeSet<>(apiIds("since=" + since)), new TreeSet<>(ids), since + " with small = " + small);

@@ -91,6 +91,19 @@ class CrossmatchPanelPageTest {
     }
 
     @Test
+    void theLightCurveDrawsForcedPhotometryAndOtherSurveysBesideTheAlerts() {
+        browser.manage().window().setSize(new Dimension(1366, 768));
+        browser.get(url());
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30)).until(d -> ((Number)
+                ((JavascriptExecutor) browser).executeScript("return document.querySelectorAll('#lc-plot canvas').length")).intValue() == 1);
+        String legend = String.valueOf(((JavascriptExecutor) browser).executeScript(
+                "return [...document.querySelectorAll('#lc-plot .u-legend .u-series')].map(e => e.textContent).join('|')"));
+        assertTrue(legend.contains("ZTF-forced g mag") && legend.contains("ATLAS mag") && legend.contains("PS1 z mag"), "forced and ATLAS series: " + legend);
+        String toggles = browser.findElement(By.id("lc-controls")).getText();
+        assertTrue(toggles.contains("ZTF-forced g") && toggles.contains("ATLAS"), "each can be switched off: " + toggles);
+    }
+
+    @Test
     void axeCleanAndFitsEveryScreen() {
         for (Dimension screen : List.of(new Dimension(390, 844), new Dimension(1366, 768), new Dimension(2560, 1080))) {
             browser.manage().window().setSize(screen);

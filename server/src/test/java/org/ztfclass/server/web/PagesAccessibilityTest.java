@@ -120,6 +120,9 @@ class PagesAccessibilityTest {
         browser.findElement(org.openqa.selenium.By.tagName("body")).sendKeys(Keys.TAB);
         WebElement focused = browser.switchTo().activeElement();
         assertEquals("a", focused.getTagName(), "the first Tab lands on a link");
-        assertTrue(focused.getAttribute("href").endsWith("/"), focused.getAttribute("href"));
+        assertTrue(focused.getAttribute("href").endsWith("#main"), "the skip link first: " + focused.getAttribute("href"));
+        focused.sendKeys(Keys.TAB);
+        focused = browser.switchTo().activeElement();
+        assertTrue(focused.getAttribute("href").endsWith("/"), "then the site navigation: " + focused.getAttribute("href"));
     }
 }

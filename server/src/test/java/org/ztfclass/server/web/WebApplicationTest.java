@@ -69,6 +69,7 @@ class WebApplicationTest {
     static final String OBJECT = "ZTF20aaelulu";
     static final String XSS_OBJECT = "ZTFxss<img src=x onerror=window.__xss=1>";
     static final String XSS_COMMENT = "<script>window.__xss=2</script><b>bold?</b>";
+    private static final String ADVANCE_KEY = "ztfclass.labelling.advance";
     private static final List<Dimension> SCREENS = List.of(new Dimension(390, 844), new Dimension(1366, 768), new Dimension(2560, 1080));
 
     @BeforeAll
@@ -163,12 +164,18 @@ class WebApplicationTest {
         browser.manage().window().setSize(new Dimension(1366, 768));
         signIn("lab", "lab-password-1");
         browser.get(url("/objects/" + OBJECT));
+        js("window.localStorage.removeItem('" + ADVANCE_KEY + "')");
+        browser.navigate().refresh();
+        WebElement advance = browser.findElement(By.id("auto-advance"));
+        assertTrue(advance.isSelected(), "after labelling, go to the next object: ticked by default");
+        advance.click(); // unticked: this test stays on the page to see its label in the history
         int before = browser.findElements(By.cssSelector("#label-history tbody tr")).size();
         browser.findElement(By.tagName("body")).sendKeys("2");
         waiting().until(d -> d.findElement(By.id("label-status")).getText().startsWith("Saved"));
         List<WebElement> added = browser.findElements(By.cssSelector("#label-history tbody tr"));
         assertShownAsPagesShowTimes(added.get(added.size() - 1).findElement(By.tagName("time")));
         browser.navigate().refresh();
+        assertFalse(browser.findElement(By.id("auto-advance")).isSelected(), "the choice is remembered in this browser");
         List<WebElement> history = browser.findElements(By.cssSelector("#label-history tbody tr"));
         assertEquals(before + 1, history.size());
         String last = history.get(history.size() - 1).getText();
@@ -176,6 +183,82 @@ class WebApplicationTest {
         assertShownAsPagesShowTimes(history.get(history.size() - 1).findElement(By.tagName("time")));
         browser.findElement(By.tagName("body")).sendKeys("n");
         waiting().until(d -> d.getCurrentUrl().contains("/objects/") && !d.getCurrentUrl().endsWith(OBJECT));
+    }
+
+    /** The object of the page shown once it has loaded, null while none is (or during navigation). */
+    private static String shownObject() {
+        return (String) js("const s = document.getElementById('labelling');"
+                + "return document.readyState === 'complete' && s ? s.dataset.objectId : null;");
+    }
+
+    private static long count(String sql, Object... args) throws Exception {
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * Issue 16: keyboard only, with "after labelling, go to the next object" on (the default), ten
+     * label keys in a row label ten different objects, each stored; the next object is known and
+     * prefetched before the key is pressed, and it is where the key leads. Then s and u pass over
+     * an object each: recorded as skips, no label, and the queue moves on. The votes and the
+     * consensus, and the count of today's labels, are on the page.
+     */
+    @Test
+    @Order(4)
+    void keyboardOnlyLabellingOfTenObjectsInARowStoresTenLabels() throws Exception {
+        browser.manage().window().setSize(new Dimension(1366, 768));
+        signIn("lab", "lab-password-1");
+        long lab = new UserStore(db).byName("lab").orElseThrow().id();
+        browser.get(url("/queue/next"));
+        js("window.localStorage.removeItem('" + ADVANCE_KEY + "')");
+        browser.navigate().refresh();
+        waiting().until(d -> shownObject() != null);
+        assertTrue(browser.findElement(By.id("auto-advance")).isSelected(), "on by default");
+        long labelsBefore = count("SELECT COUNT(*) FROM labels WHERE user_id = ?", lab);
+        long todayBefore = Long.parseLong(browser.findElement(By.id("labels-today")).getAttribute("data-count"));
+        List<String> labelled = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String here = shownObject();
+            labelled.add(here);
+            waiting().until(d -> ((Number) js("return document.querySelectorAll('link[rel=prefetch]').length")).intValue() == 4);
+            String prefetched = browser.findElement(By.id("next-object")).getAttribute("data-object-id");
+            assertTrue(browser.findElement(By.id("next-object")).getAttribute("href").endsWith("/objects/" + prefetched), "the link leads to it");
+            browser.findElement(By.tagName("body")).sendKeys(String.valueOf(1 + i % 3));
+            waiting().until(d -> shownObject() != null && !shownObject().equals(here));
+            assertEquals(prefetched, shownObject(), "the label key moved on to the prefetched next object");
+        }
+        assertEquals(10, labelled.stream().distinct().count(), "ten different objects: " + labelled);
+        assertEquals(labelsBefore + 10, count("SELECT COUNT(*) FROM labels WHERE user_id = ?", lab), "ten labels stored");
+        for (String id : labelled) {
+            assertEquals(1, count("SELECT COUNT(*) FROM labels WHERE user_id = ? AND object_id = ? AND source = 'web'", lab, id), id);
+        }
+        assertEquals(Long.toString(todayBefore + 10), browser.findElement(By.id("labels-today")).getAttribute("data-count"));
+        assertTrue(browser.findElement(By.id("labels-today")).getText().startsWith("You: " + (todayBefore + 10) + " labels today"));
+
+        for (String key : List.of("s", "u")) {
+            String here = shownObject();
+            browser.findElement(By.tagName("body")).sendKeys(key);
+            waiting().until(d -> shownObject() != null && !shownObject().equals(here));
+            assertEquals(1, count("SELECT COUNT(*) FROM label_skips WHERE user_id = ? AND object_id = ? AND reason = ?", lab, here,
+                    key.equals("s") ? "skip" : "unsure"), key + " records a skip");
+            assertEquals(0, count("SELECT COUNT(*) FROM labels WHERE object_id = ? AND user_id = ?", here, lab), key + " is no label");
+        }
+        assertEquals(labelsBefore + 10, count("SELECT COUNT(*) FROM labels WHERE user_id = ?", lab));
+
+        browser.get(url("/objects/" + labelled.get(0)));
+        assertTrue(browser.findElement(By.id("consensus")).getText().matches("Consensus: .+ \\(\\d+ labellers?: .+\\)"),
+                browser.findElement(By.id("consensus")).getText());
+        assertTrue(browser.findElement(By.id("votes")).getText().contains("lab: SN Ia"), browser.findElement(By.id("votes")).getText());
+        browser.get(url("/queue?mine=hide&size=500"));
+        String list = browser.findElement(By.id("objects")).getText();
+        labelled.forEach(id -> assertFalse(list.contains(id), "hidden: " + id));
     }
 
     /** Issue 16: {@code 2026-12-04 18:26 UTC}, ISO-8601 to the second in {@code datetime} and to the millisecond in the tooltip. */
