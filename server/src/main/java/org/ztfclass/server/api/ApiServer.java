@@ -70,7 +70,9 @@ public final class ApiServer {
         app.get("/api/objects/{objectId}/cutouts/{file}", objects::cutout);
         app.get("/api/objects/{objectId}/crossmatches", new CrossmatchHandler(queries, new org.ztfclass.server.store.CrossmatchCache(db))::crossmatches);
         app.get("/api/funnel", funnel::report);
-        app.get("/api/stream", new StreamHandler(new org.ztfclass.server.store.StreamStore(db))::status);
+        org.ztfclass.server.store.StreamStore streamStore = new org.ztfclass.server.store.StreamStore(db);
+        app.get("/api/stream", new StreamHandler(streamStore)::status);
+        app.get("/stream", new org.ztfclass.server.web.StreamPage(streamStore)::show);
         app.get("/scs", new ConeSearchHandler(queries)::search);
         org.ztfclass.server.store.CrossmatchCache crossmatchCache = new org.ztfclass.server.store.CrossmatchCache(db);
         app.post("/api/objects/match", new MatchHandler(queries, crossmatchCache)::match);

@@ -45,7 +45,8 @@ final class ObjectHandlers {
         int limit = QueryParameters.integer(ctx, "limit", DEFAULT_LIMIT, 0, MAX_LIMIT);
         int offset = QueryParameters.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE);
         ObjectFilter filter = new ObjectFilter(QueryParameters.labelled(ctx), QueryParameters.transientClass(ctx, "class"),
-                QueryParameters.droppedBy(ctx), QueryParameters.transientClass(ctx, "predicted_class"), QueryParameters.probability(ctx));
+                QueryParameters.droppedBy(ctx), QueryParameters.transientClass(ctx, "predicted_class"), QueryParameters.probability(ctx),
+                QueryParameters.newSince(ctx));
         long total = queries.countObjects(filter);
         List<ZtfObject> objects = queries.listObjects(filter, limit, offset);
         if (format == ResponseFormat.VOTABLE) {

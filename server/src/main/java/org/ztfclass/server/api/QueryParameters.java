@@ -91,4 +91,18 @@ final class QueryParameters {
         }
         return stage;
     }
+
+    /** @return {@code since} as "new since" (an age such as 24h, a date, an ISO-8601 time), null if absent */
+    static org.ztfclass.server.store.NewSince newSince(Context ctx) {
+        String v = ctx.queryParam("since");
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            return org.ztfclass.server.store.NewSince.parse(v, java.time.Instant.now());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badParameter("since", v, "an age (1h, 24h, 7d), a date (YYYY-MM-DD) or an ISO-8601 time "
+                    + "(2026-12-04T18:00:00Z): objects with an alert ingested at or after it");
+        }
+    }
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 /** {@code ztfclass bench ingest|votable}: speed figures printed next to a reference measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (each prints its figure beside a reference).",
         subcommands = {BenchCommand.Ingest.class, BenchCommand.Votable.class, BenchCommand.Funnel.class, BenchCommand.Classifier.class,
-                BenchCommand.Crossmatch.class, BenchCommand.Web.class})
+                BenchCommand.Crossmatch.class, BenchCommand.Web.class, BenchCommand.Stream.class})
 final class BenchCommand implements Runnable {
 
     @Override
@@ -108,6 +108,43 @@ final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             org.ztfclass.server.bench.WebBenchmark.run(Home.sampleData(), Home.sampleData().getParent().resolve("models/ztfclass-default"),
                     objects, requests, clients, System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "stream", mixinStandardHelpOptions = true,
+            description = {"The live stream on a kafka-dev broker started for the run: Avro decode alone of N messages (reference), "
+                    + "sustained alerts/s from a topic holding them into a fresh SQLite store through the stream consumer, then "
+                    + "publish-to-visible delay (p50/p99) at a steady rate for M minutes with the heap after GC every 10 s.",
+                    "Messages are the shipped packets with fresh objectIds (suffix _synthetic<k>) and candids."})
+    static final class Stream implements Callable<Integer> {
+        @Option(names = "--alerts", defaultValue = "10000", description = "messages for the throughput phase (default: ${DEFAULT-VALUE})")
+        int alerts;
+
+        @Option(names = "--minutes", defaultValue = "1", description = "length of the live phase; 10 for the issue's heap check "
+                + "(default: ${DEFAULT-VALUE})")
+        double minutes;
+
+        @Option(names = "--rate", defaultValue = "100", description = "alerts/s published in the live phase (default: ${DEFAULT-VALUE})")
+        double rate;
+
+        @Option(names = "--partitions", defaultValue = "4", description = "partitions per topic (default: ${DEFAULT-VALUE})")
+        int partitions;
+
+        @Option(names = "--model", paramLabel = "MODEL_DIR", description = "score each batch's objects with this bundle, as stream --model does")
+        java.nio.file.Path model;
+
+        @Override
+        public Integer call() throws Exception {
+            org.ztfclass.models.bundle.ModelBundle bundle = null;
+            if (model != null) {
+                bundle = Bundles.loadOrExplain(model);
+                if (bundle == null) {
+                    return 2;
+                }
+            }
+            org.ztfclass.server.bench.StreamBenchmark.run(Home.sampleData().resolve("alerts"),
+                    new org.ztfclass.server.bench.StreamBenchmark.Settings(alerts, minutes, rate, partitions, bundle), System.out);
             return 0;
         }
     }

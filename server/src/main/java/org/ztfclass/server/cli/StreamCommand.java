@@ -20,6 +20,9 @@ import picocli.CommandLine.Option;
                 + "restarted with the same --group ends with the same store. Several processes with one --group share the "
                 + "partitions. Messages that are not usable alert packets are kept in the store's dead-letter table "
                 + "(stream_dead_letters) with topic, partition, offset and reason. Stops on Ctrl-C after the batch in progress.",
+                "Without --model, each batch is scored with the store's serving model version when its bundle folder is found "
+                        + "(recorded by retrain, or a folder whose manifest names it: install/models/ztfclass-default, "
+                        + "./ztfclass-demo-model); --no-model turns scoring off.",
                 "The funnel verdict of new objects comes at the next 'funnel' run.",
                 "Exit status: 0 when stopped, 2 for unusable settings."})
 final class StreamCommand implements Callable<Integer> {
@@ -45,8 +48,12 @@ final class StreamCommand implements Callable<Integer> {
                     + "sasl.mechanism, sasl.jaas.config, ssl.truststore.location, max.poll.records")
     Path consumerConfig;
 
-    @Option(names = "--model", paramLabel = "MODEL_DIR", description = "score each batch's new and changed objects with this model bundle")
+    @Option(names = "--model", paramLabel = "MODEL_DIR", description = "score each batch's new and changed objects with this model "
+            + "bundle (default: the store's serving model version's bundle, when its folder can be found)")
     Path model;
+
+    @Option(names = "--no-model", description = "do not score (leave it to a later score, retrain or demo)")
+    boolean noModel;
 
     @Option(names = "--exit-when-caught-up", description = "stop once every assigned partition is read to its end")
     boolean exitWhenCaughtUp;
@@ -66,6 +73,10 @@ final class StreamCommand implements Callable<Integer> {
             System.err.println("stream: " + e.getMessage());
             return 2;
         }
+        if (model != null && noModel) {
+            System.err.println("stream: give --model or --no-model, not both");
+            return 2;
+        }
         if (model != null) {
             bundle = Bundles.loadOrExplain(model);
             if (bundle == null) {
@@ -73,6 +84,19 @@ final class StreamCommand implements Callable<Integer> {
             }
         }
         Database db = Database.open(store.db);
+        if (model == null && !noModel) {
+            ServingBundle.Result serving = ServingBundle.locate(db, List.of(Home.root().resolve("install/models/ztfclass-default"),
+                    Path.of("ztfclass-demo-model")));
+            if (serving.dir() == null) {
+                System.err.println("stream: not scoring: " + serving.why() + "; give --model DIR to score");
+            } else {
+                bundle = Bundles.loadOrExplain(serving.dir());
+                if (bundle == null) {
+                    return 2;
+                }
+                System.err.println("stream: scoring with the serving model version " + serving.version() + " (" + serving.dir() + ")");
+            }
+        }
         StreamConsumer consumer = new StreamConsumer(settings, db, bundle);
         CountDownLatch done = new CountDownLatch(1);
         Thread hook = new Thread(() -> {

@@ -11,9 +11,16 @@ import org.ztfclass.votables.domain.TransientClass;
  *                   those it let through (rescued ones included)
  * @param predictedClass only objects the current (serving) model version puts in this class
  * @param minProbability with {@code predictedClass}: its probability at least this; alone: the top probability at least this
+ * @param newSince   only objects with an alert ingested at or after this moment
  */
 public record ObjectFilter(Boolean labelled, TransientClass labelClass, String droppedBy, TransientClass predictedClass,
-                           Double minProbability) {
+                           Double minProbability, NewSince newSince) {
+
+    /** A filter without "new since". */
+    public ObjectFilter(Boolean labelled, TransientClass labelClass, String droppedBy, TransientClass predictedClass,
+                        Double minProbability) {
+        this(labelled, labelClass, droppedBy, predictedClass, minProbability, null);
+    }
 
     /** {@code droppedBy} value that selects the objects the funnel passed. */
     public static final String PASSED = "none";

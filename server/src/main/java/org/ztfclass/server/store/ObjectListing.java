@@ -17,7 +17,10 @@ import org.ztfclass.votables.domain.TransientClass;
  * <p>Filters (null: no filter): current label class, predicted class, range of the predicted
  * class's probability, label status, funnel stage of the latest run ({@code none}: passed), range
  * of first-detection JD, a sky cone (centre and radius in degrees, exact great-circle
- * distance), and "not scanned by this user" (neither labelled nor skipped by them). Probabilities are those of the current model version: the newest serving version,
+ * distance), "not scanned by this user" (neither labelled nor skipped by them), and "new since"
+ * ({@link NewSince}: an alert ingested at or after a moment; when at most {@value #SMALL_STAGE} alerts
+ * were, the listing starts from their objects, by index {@code alerts_ingested}). Probabilities are those
+ * of the current model version: the newest serving version,
  * else the newest version. Sorting by one {@link Sort} key, ties broken by object id. Pages are
  * fetched with one row more than asked, to know whether another page follows; nothing counts every
  * match.
@@ -63,18 +66,28 @@ public final class ObjectListing {
      * What to list. Null fields do not filter.
      *
      * @param hideScannedBy a user id: leave out the objects this user labelled (any source) or skipped ({@code label_skips})
+     * @param newSince      only objects with an alert ingested at or after it
      */
     public record Query(TransientClass labelClass, TransientClass predictedClass, Double minProbability, Double maxProbability,
                         Boolean labelled, String funnelStage, Double firstDetectionFromJd, Double firstDetectionToJd,
                         Double ra, Double dec, Double radiusDeg, Sort sort, boolean descending, int pageSize, int page,
-                        Long hideScannedBy) {
+                        Long hideScannedBy, NewSince newSince) {
 
-        /** A query that hides nothing a particular user did. */
+        /** A query that hides nothing a particular user did, without "new since". */
         public Query(TransientClass labelClass, TransientClass predictedClass, Double minProbability, Double maxProbability,
                      Boolean labelled, String funnelStage, Double firstDetectionFromJd, Double firstDetectionToJd,
                      Double ra, Double dec, Double radiusDeg, Sort sort, boolean descending, int pageSize, int page) {
             this(labelClass, predictedClass, minProbability, maxProbability, labelled, funnelStage, firstDetectionFromJd,
-                    firstDetectionToJd, ra, dec, radiusDeg, sort, descending, pageSize, page, null);
+                    firstDetectionToJd, ra, dec, radiusDeg, sort, descending, pageSize, page, null, null);
+        }
+
+        /** A query without "new since". */
+        public Query(TransientClass labelClass, TransientClass predictedClass, Double minProbability, Double maxProbability,
+                     Boolean labelled, String funnelStage, Double firstDetectionFromJd, Double firstDetectionToJd,
+                     Double ra, Double dec, Double radiusDeg, Sort sort, boolean descending, int pageSize, int page,
+                     Long hideScannedBy) {
+            this(labelClass, predictedClass, minProbability, maxProbability, labelled, funnelStage, firstDetectionFromJd,
+                    firstDetectionToJd, ra, dec, radiusDeg, sort, descending, pageSize, page, hideScannedBy, null);
         }
     }
 
@@ -113,7 +126,7 @@ public final class ObjectListing {
         List<Row> rows = new ArrayList<>();
         try (Connection c = db.connect()) {
             List<Object> args = new ArrayList<>();
-            String from = drivingRows(c, q.funnelStage(), args);
+            String from = drivingRows(c, q.funnelStage(), q.newSince(), args);
             String where = where(q, args);
             String order = " ORDER BY " + q.sort().expression + (q.descending() ? " DESC" : " ASC")
                     + (q.sort() == Sort.OBJECT_ID ? "" : ", o.object_id" + (q.descending() ? " DESC" : ""));
@@ -147,7 +160,7 @@ public final class ObjectListing {
      * when the newest run recorded the few objects it passed, from those plus the objects added
      * after the run (which it never judged).
      */
-    private String drivingRows(Connection c, String funnelStage, List<Object> args) throws SQLException {
+    private String drivingRows(Connection c, String funnelStage, NewSince newSince, List<Object> args) throws SQLException {
         String few = null;
         if (ObjectFilter.PASSED.equals(funnelStage)) {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
@@ -161,6 +174,11 @@ public final class ObjectListing {
         } else if (funnelStage != null && isSmallStage(c, funnelStage, smallStage)) {
             few = "SELECT object_id FROM funnel_drops WHERE run_id = " + LATEST_RUN + " AND stage = ? AND rescued = 0";
             args.add(funnelStage);
+        }
+        if (few == null && newSince != null && isRecent(c, newSince, smallStage)) {
+            // without INDEXED BY, SQLite reads DISTINCT object_id by walking every alert in alerts_object order
+            few = "SELECT DISTINCT object_id FROM alerts INDEXED BY alerts_ingested WHERE ingested_at >= ?";
+            args.add(newSince.bound());
         }
         return few == null ? "objects o " : "(" + few + ") few CROSS JOIN objects o ON o.object_id = few.object_id ";
     }
@@ -176,8 +194,23 @@ public final class ObjectListing {
         }
     }
 
+    /** @return whether at most {@code small} alerts were ingested since {@code since} (counts at most that many + 1) */
+    private static boolean isRecent(Connection c, NewSince since, int small) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM (SELECT 1 FROM alerts WHERE ingested_at >= ? LIMIT "
+                + (small + 1) + ")")) {
+            ps.setString(1, since.bound());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getLong(1) <= small;
+            }
+        }
+    }
+
     private static String where(Query q, List<Object> args) {
         List<String> c = new ArrayList<>();
+        if (q.newSince() != null) {
+            c.add(NewSince.condition());
+            args.add(q.newSince().bound());
+        }
         if (ObjectFilter.PASSED.equals(q.funnelStage())) {
             c.add("NOT EXISTS (" + String.format(DROP_OF_O, "1") + ")");
         } else if (q.funnelStage() != null) {

@@ -368,6 +368,10 @@ public final class ObjectQueries {
             clauses.add("MAX(p.p_sn_ia, p.p_sn_ii, p.p_other) >= ?");
             args.add(f.minProbability());
         }
+        if (f.newSince() != null) {
+            clauses.add(NewSince.condition());
+            args.add(f.newSince().bound());
+        }
         if (ObjectFilter.PASSED.equals(f.droppedBy())) {
             clauses.add("(fd.stage IS NULL OR fd.rescued = 1)");
         } else if (f.droppedBy() != null) {

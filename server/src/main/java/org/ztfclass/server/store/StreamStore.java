@@ -89,6 +89,23 @@ public final class StreamStore {
         return out;
     }
 
+    /** @return the {@code limit} dead letters received last, newest first */
+    public List<DeadLetter> latestDeadLetters(int limit) throws SQLException {
+        List<DeadLetter> out = new ArrayList<>();
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement("SELECT topic, kafka_partition, kafka_offset, "
+                + "message_key, bytes_length, reason, alerts_kept, received_at FROM stream_dead_letters "
+                + "ORDER BY received_at DESC, rowid DESC LIMIT ?")) {
+            ps.setInt(1, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new DeadLetter(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getString(4), rs.getInt(5), rs.getString(6),
+                            rs.getInt(7), rs.getString(8)));
+                }
+            }
+        }
+        return out;
+    }
+
     /** @return how many dead letters the store holds */
     public long deadLetterCount() throws SQLException {
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM stream_dead_letters");

@@ -1,5 +1,6 @@
 package org.ztfclass.server.stream;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,7 @@ import org.ztfclass.models.bundle.ModelBundle;
 import org.ztfclass.server.learning.StoreScoring;
 import org.ztfclass.server.store.Database;
 import org.ztfclass.server.store.IngestCounts;
+import org.ztfclass.server.store.ReadScope;
 import org.ztfclass.server.store.SourcedAlert;
 import org.ztfclass.server.store.StoreWriter;
 import org.ztfclass.server.store.StreamStore;
@@ -32,7 +34,8 @@ import org.ztfclass.server.store.StreamStore.DeadLetter;
  * Consumes ZTF alert packets from Kafka topics into the store, with Apache Kafka's own consumer in a
  * consumer group (processes with the same group share the partitions; Kafka rebalances them).
  *
- * <p>Each poll is one batch: its messages are decoded ({@link MessageDecoder}); messages with problems
+ * <p>Each poll is one batch: its messages are decoded ({@link MessageDecoder}, on the common fork-join pool's
+ * threads as well as this one, results kept in the batch's order); messages with problems
  * are recorded as dead letters ({@link StreamStore}); the batch's alerts are written in one store
  * transaction exactly as file ingest writes them ({@link StoreWriter#writeAlerts}: idempotent by
  * candid, the touched objects' summaries refreshed in the same transaction); the touched objects are
@@ -41,6 +44,10 @@ import org.ztfclass.server.store.StreamStore.DeadLetter;
  * again and rewriting it changes nothing (at-least-once delivery + idempotent writes). If the store
  * refuses a batch, nothing is committed, the partitions are rewound to the batch's start and the
  * batch is retried after a pause; the error is kept as the partitions' last error.
+ *
+ * <p>The run keeps one store connection ({@link Database#readScope()}) for every store step of every batch,
+ * each step in its own transaction as with a fresh connection: a new connection per step cost the
+ * connection's set-up, its cold page cache and, when it was the file's last, a WAL checkpoint on close.
  *
  * <p>Not done per batch: the funnel verdict of the touched objects (they get it at the next
  * {@code funnel} run).
@@ -85,7 +92,7 @@ public final class StreamConsumer {
 
     /** Consumes until stopped or, if so set, caught up; leaves the group cleanly. */
     public Totals run() {
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(settings.consumerConfig())) {
+        try (ReadScope scope = db.readScope(); KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(settings.consumerConfig())) {
             consumer = c;
             if (stopping.get()) {
                 return totals();
@@ -113,6 +120,8 @@ public final class StreamConsumer {
             }
         } catch (WakeupException e) {
             // stop() while polling
+        } catch (SQLException e) {
+            throw new IllegalStateException("stream: cannot open the store " + db.file() + ": " + e.getMessage(), e);
         } finally {
             consumer = null;
         }
@@ -144,11 +153,16 @@ public final class StreamConsumer {
         Map<TopicPartition, Long> first = new HashMap<>();
         Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
         Set<String> touched = new LinkedHashSet<>();
-        for (ConsumerRecord<byte[], byte[]> r : records) {
+        List<ConsumerRecord<byte[], byte[]>> polled = new ArrayList<>(records.count());
+        records.forEach(polled::add);
+        // decoding (Avro, cutout check) is the costliest step and each message's alone: on every core, in order
+        List<MessageDecoder.Decoded> decoded = polled.parallelStream().map(decoder::decode).toList();
+        for (int i = 0; i < polled.size(); i++) {
+            ConsumerRecord<byte[], byte[]> r = polled.get(i);
             TopicPartition tp = new TopicPartition(r.topic(), r.partition());
             first.putIfAbsent(tp, r.offset());
             next.put(tp, new OffsetAndMetadata(r.offset() + 1));
-            MessageDecoder.Decoded d = decoder.decode(r);
+            MessageDecoder.Decoded d = decoded.get(i);
             batch.addAll(d.alerts());
             d.alerts().forEach(a -> touched.add(a.alert().objectId()));
             perPartition.merge(tp, d.alerts().size(), Integer::sum);
@@ -159,10 +173,14 @@ public final class StreamConsumer {
             }
         }
         try {
+            autoCommit();
             streamStore.addDeadLetters(letters);
+            autoCommit();
             IngestCounts added = writer.writeAlerts(batch);
+            autoCommit();
             if (model != null && !touched.isEmpty()) {
                 StoreScoring.scoreObjects(db, model, touched);
+                autoCommit();
             }
             pauseBeforeCommit();
             c.commitSync(next);
@@ -207,9 +225,24 @@ public final class StreamConsumer {
                     rates.lastMinute(tp, now), error, error == null ? null : at, at));
         }
         try {
+            autoCommit();
             streamStore.putStatus(rows);
+            autoCommit();
         } catch (SQLException e) {
             LOG.warn("stream: cannot record the stream status: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Puts the run's one connection (see {@link #run()}) back in auto-commit mode, as a fresh connection is, so
+     * that the next store step starts its transaction when it begins and not at a read left open by the last one
+     * (the JDBC driver opens a new transaction after each commit while auto-commit is off).
+     */
+    private void autoCommit() throws SQLException {
+        try (Connection c = db.connect()) {
+            if (!c.getAutoCommit()) {
+                c.setAutoCommit(true);
+            }
         }
     }
 

@@ -43,6 +43,10 @@ public record StreamSettings(String bootstrap, List<String> topics, String group
     public Map<String, Object> consumerConfig() {
         Map<String, Object> c = new HashMap<>();
         c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        // alert packets are ~70 KB: Kafka's default 1 MiB per partition per fetch gave batches of ~14 alerts a partition
+        c.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
+        // the OS's autotuned socket buffer (Kafka's default is 64 KiB): the next fetch arrives while a batch is stored
+        c.put(ConsumerConfig.RECEIVE_BUFFER_CONFIG, -1);
         c.put(ConsumerConfig.CLIENT_ID_CONFIG, "ztfclass-stream-" + ProcessHandle.current().pid());
         c.putAll(extra);
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);

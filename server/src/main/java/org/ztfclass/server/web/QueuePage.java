@@ -3,6 +3,7 @@ package org.ztfclass.server.web;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import org.ztfclass.server.funnel.FunnelConfig;
 import org.ztfclass.server.labels.LabellingQueue;
 import org.ztfclass.server.labels.ScanState;
+import org.ztfclass.server.store.NewSince;
 import org.ztfclass.server.store.ObjectFilter;
 import org.ztfclass.server.store.ObjectListing;
 import org.ztfclass.votables.domain.Detection;
@@ -19,7 +21,8 @@ import org.ztfclass.votables.domain.TransientClass;
 
 /**
  * {@code /queue}: the object list. A GET form of filters (label class, predicted class,
- * probability range, label status, funnel stage, first-detection dates, sky cone), sortable
+ * probability range, label status, funnel stage, first-detection dates, "new since": an alert
+ * ingested in the last hour/24 h/7 days or since a date, sky cone), sortable
  * column headers, server-side pages. {@code /queue/next?after=ID} redirects to the next object
  * of the {@link LabellingQueue}. A malformed filter gets the page with a message naming it (400).
  *
@@ -92,7 +95,7 @@ public final class QueuePage {
     public void show(Context ctx) throws SQLException {
         Map<String, String> params = new LinkedHashMap<>();
         for (String k : new String[] {"label_class", "predicted_class", "p_min", "p_max", "label_status", "stage", "from", "to",
-                "ra", "dec", "radius", "mine", "sort", "dir", "size"}) {
+                "ra", "dec", "radius", "since", "since_date", "mine", "sort", "dir", "size"}) {
             String v = ctx.queryParam(k);
             if (v != null && !v.isBlank()) {
                 params.put(k, v.strip());
@@ -201,7 +204,11 @@ public final class QueuePage {
         b.append("<label for=\"f-from\">First detected from<input type=\"date\" id=\"f-from\" name=\"from\" value=\"")
                 .append(Html.e(p.getOrDefault("from", ""))).append("\"></label>\n")
                 .append("<label for=\"f-to\">until<input type=\"date\" id=\"f-to\" name=\"to\" value=\"")
-                .append(Html.e(p.getOrDefault("to", ""))).append("\"></label>\n")
+                .append(Html.e(p.getOrDefault("to", ""))).append("\"></label>\n");
+        newSince(b, p);
+        b
+                .append("<label for=\"f-since-date\">or new alert since<input type=\"date\" id=\"f-since-date\" name=\"since_date\" value=\"")
+                .append(Html.e(p.getOrDefault("since_date", ""))).append("\"></label>\n")
                 .append("<fieldset><legend>Sky cone (degrees)</legend><div class=\"filters\">");
         number(b, "ra", "RA", p, "0", "360", "any");
         number(b, "dec", "Dec", p, "-90", "90", "any");
@@ -218,6 +225,21 @@ public final class QueuePage {
         }
         b.append("<button type=\"submit\" class=\"primary\">Filter</button> <a href=\"/queue\">Clear</a>\n</form>\n");
         return b.toString();
+    }
+
+    /** The "new since" select: any time, the last hour, 24 hours or 7 days (an age the listing counts back from now). */
+    private static void newSince(StringBuilder b, Map<String, String> p) {
+        String[][] options = {{"", "any time"}, {"1h", "the last hour"}, {"24h", "the last 24 hours"}, {"7d", "the last 7 days"}};
+        String chosen = p.getOrDefault("since", "");
+        b.append("<label for=\"f-since\">New alert in<select id=\"f-since\" name=\"since\">");
+        for (String[] o : options) {
+            b.append("<option value=\"").append(o[0]).append("\"").append(o[0].equals(chosen) ? " selected" : "").append(">")
+                    .append(o[1]).append("</option>");
+        }
+        if (!chosen.isEmpty() && java.util.Arrays.stream(options).noneMatch(o -> o[0].equals(chosen))) {
+            b.append("<option value=\"").append(Html.e(chosen)).append("\" selected>since ").append(Html.e(chosen)).append("</option>");
+        }
+        b.append("</select></label>\n");
     }
 
     private static void select(StringBuilder b, String name, String title, Map<String, String> p, String... options) {
@@ -284,7 +306,13 @@ public final class QueuePage {
         }
         return new ObjectListing.Query(cls(p, "label_class"), cls(p, "predicted_class"), decimal(p, "p_min", 0, 1), decimal(p, "p_max", 0, 1),
                 labelled, stage, jd(p, "from", 0), jd(p, "to", 1), ra, dec, radius, sort, "desc".equalsIgnoreCase(p.get("dir")),
-                integer(p.get("size"), PAGE_SIZE, "size", 1, 500), page, mine != null ? user : null);
+                integer(p.get("size"), PAGE_SIZE, "size", 1, 500), page, mine != null ? user : null, newSince(p, Instant.now()));
+    }
+
+    /** @return "new since" from {@code since} (an age, date or time) or else {@code since_date} (a date); null if neither */
+    static NewSince newSince(Map<String, String> p, Instant now) {
+        String v = p.containsKey("since") ? p.get("since") : p.get("since_date");
+        return v == null ? null : NewSince.parse(v, now);
     }
 
     private static TransientClass cls(Map<String, String> p, String name) {

@@ -46,7 +46,7 @@ class PagesAccessibilityTest {
 
     private static ApiServer server;
     private static ChromeDriver browser;
-    private static final List<String> PAGES = List.of("/", "/funnel", "/objects/ZTF20aaelulu", "/learning", "/learning/agreement");
+    private static final List<String> PAGES = List.of("/", "/funnel", "/objects/ZTF20aaelulu", "/learning", "/learning/agreement", "/stream");
 
     @BeforeAll
     static void start() throws Exception {
@@ -59,6 +59,7 @@ class PagesAccessibilityTest {
         String serving = versions.serving().orElseThrow().version();
         new PredictionStore(db).write("rolled-back", null, null, List.of(new Prediction("ZTF20aaelulu", "rolled-back", 0.1, 0.8, 0.1)));
         versions.serve(serving);
+        StreamPageTest.recordStream(db);
         server = new ApiServer(db).start("127.0.0.1", 0);
         browser = HeadlessChromium.start(tmp.resolve("chromium-profile"));
     }

@@ -31,6 +31,10 @@ import org.ztfclass.votables.input.ReadResult;
  * missing or non-numeric required value; data truncated after some packets (the packets before
  * are kept). A cutout that is not valid gzipped FITS is reported and left out; the alert's
  * photometry is kept.
+ *
+ * <p>Well-formed uncompressed files whose schema text was seen before (a stream of one-packet
+ * messages) are read through {@link CachedSchemaContainer}, which parses each schema once; any other
+ * file, and any file that path cannot read, goes through Avro's {@code DataFileReader}.
  */
 public final class AvroAlertReader implements AlertReader {
 
@@ -45,6 +49,19 @@ public final class AvroAlertReader implements AlertReader {
                     : "not an Avro object-container file (it does not start with the bytes 'Obj' 1)");
             return result;
         }
+        CachedSchemaContainer.Packets fast = CachedSchemaContainer.read(bytes);
+        if (fast != null) {
+            if (!fast.entry().missingFields().isEmpty()) {
+                result.reject("schema", wrongSchema(fast.entry().schema(), fast.entry().missingFields()));
+                return result;
+            }
+            int index = 0;
+            for (GenericRecord packet : fast.records()) {
+                index++;
+                accept(packet, source, "packet " + index, result);
+            }
+            return result;
+        }
         DataFileReader<GenericRecord> stream;
         try {
             stream = new DataFileReader<>(new SeekableByteArrayInput(bytes), new GenericDatumReader<>());
@@ -55,24 +72,14 @@ public final class AvroAlertReader implements AlertReader {
         Schema writer = stream.getSchema();
         List<String> missing = OfficialAlertSchema.missingFields(writer);
         if (!missing.isEmpty()) {
-            result.reject("schema", "wrong schema: record '" + OfficialAlertSchema.nonNull(writer).getFullName()
-                    + "' lacks " + String.join(", ", missing) + ", required by the ZTF alert schema (v"
-                    + OfficialAlertSchema.version() + " names)");
+            result.reject("schema", wrongSchema(writer, missing));
             return result;
         }
         int index = 0;
         try {
             while (stream.hasNext()) {
                 index++;
-                GenericRecord packet = stream.next();
-                String where = "packet " + index;
-                try {
-                    result.accept(toAlert(packet, source, where, result));
-                } catch (BadInputException e) {
-                    result.reject(e.problem());
-                } catch (RuntimeException e) {
-                    result.reject(where, "bad value: " + e.getMessage());
-                }
+                accept(stream.next(), source, "packet " + index, result);
             }
             // DataFileReader reports a block cut short by end-of-file as a clean end: check the structure.
             ContainerIntegrity.Report integrity = ContainerIntegrity.check(bytes);
@@ -86,6 +93,21 @@ public final class AvroAlertReader implements AlertReader {
         }
         stream.close();
         return result;
+    }
+
+    private static String wrongSchema(Schema writer, List<String> missing) {
+        return "wrong schema: record '" + OfficialAlertSchema.nonNull(writer).getFullName() + "' lacks " + String.join(", ", missing)
+                + ", required by the ZTF alert schema (v" + OfficialAlertSchema.version() + " names)";
+    }
+
+    private static void accept(GenericRecord packet, String source, String where, ReadResult<Alert> result) {
+        try {
+            result.accept(toAlert(packet, source, where, result));
+        } catch (BadInputException e) {
+            result.reject(e.problem());
+        } catch (RuntimeException e) {
+            result.reject(where, "bad value: " + e.getMessage());
+        }
     }
 
     private static Alert toAlert(GenericRecord packet, String source, String where, ReadResult<Alert> problems)
