@@ -50,7 +50,7 @@ public final class Layout {
         b.append("</head>\n<body>\n<a class=\"skip\" href=\"#main\">Skip to content</a>\n<header class=\"site\">\n")
                 .append("<nav aria-label=\"Site\"><ul><li><a href=\"/\">ztfclass</a></li><li><a href=\"/queue\">Objects</a></li>")
                 .append("<li><a href=\"/queue/next\">Next to label</a></li><li><a href=\"/funnel\">Funnel</a></li>")
-                .append("<li><a href=\"/model\">Model</a></li><li><a href=\"/learning\">Learning</a></li>");
+                .append("<li><a href=\"/model\">Model</a></li><li><a href=\"/learning\">Learning</a></li><li><a href=\"/stream\">Stream</a></li>");
         Optional<Principal> p = WebAuth.principal(ctx);
         if (p.isPresent() && p.get().user().may(Role.ADMIN)) {
             b.append("<li><a href=\"/admin/users\">Users</a></li>");
