@@ -236,6 +236,17 @@ public final class ObjectQueries {
                         d.sigmapsf(), flux, err, null));
             }
         }
+        out.addAll(surveyPhotometry(objectId));
+        out.sort(java.util.Comparator.comparingDouble(org.ztfclass.votables.domain.PhotometryPoint::mjd));
+        return out;
+    }
+
+    /**
+     * @return what other surveys and instruments gave for the object (ZTF forced photometry, PS1,
+     *         ATLAS, radio), in time order; not its ZTF alert photometry
+     */
+    public List<org.ztfclass.votables.domain.PhotometryPoint> surveyPhotometry(String objectId) throws SQLException {
+        List<org.ztfclass.votables.domain.PhotometryPoint> out = new ArrayList<>();
         try (Connection c = db.connect();
              PreparedStatement ps = c.prepareStatement("SELECT * FROM photometry WHERE object_id = ? ORDER BY mjd")) {
             ps.setString(1, objectId);
@@ -248,7 +259,6 @@ public final class ObjectQueries {
                 }
             }
         }
-        out.sort(java.util.Comparator.comparingDouble(org.ztfclass.votables.domain.PhotometryPoint::mjd));
         return out;
     }
 

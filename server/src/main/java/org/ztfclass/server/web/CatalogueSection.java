@@ -20,7 +20,7 @@ final class CatalogueSection implements ObjectSection {
     public void render(ObjectView v, StringBuilder b) throws SQLException {
         String id = v.id();
         List<CatalogueEntry> entries = queries.catalogueEntries(id);
-        var others = queries.photometry(id).stream().filter(p -> !p.instrument().equals("ZTF")).toList();
+        var others = queries.surveyPhotometry(id);
         if (entries.isEmpty() && others.isEmpty()) {
             return;
         }

@@ -36,8 +36,8 @@ final class LightCurveSection implements ObjectSection {
     @Override
     public void render(ObjectView v, StringBuilder b) throws SQLException {
         List<Detection> lc = v.lightCurve();
-        List<PhotometryPoint> other = queries.photometry(v.id()).stream()
-                .filter(p -> !p.instrument().equals("ZTF") && p.frequencyGHz() == null && (p.mag() != null || p.limitMag() != null)).toList();
+        List<PhotometryPoint> other = queries.surveyPhotometry(v.id()).stream()
+                .filter(p -> p.frequencyGHz() == null && (p.mag() != null || p.limitMag() != null)).toList();
         long detections = lc.stream().filter(d -> !d.isUpperLimit()).count();
         b.append("<section class=\"panel\" aria-labelledby=\"lc-h\"><h2 id=\"lc-h\">Light curve</h2>\n");
         b.append("<p id=\"lc-summary\">").append(summary(lc, detections));
