@@ -43,26 +43,24 @@ public final class AccountHttp {
     /** GET {@code path} with header pairs ({@code name, value, ...}). */
     public HttpResponse<String> get(String path, String... headers) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path)));
-        for (int i = 0; i < headers.length; i += 2) {
-            b.header(headers[i], headers[i + 1]);
-        }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return send(b, headers);
     }
 
     /** POST an url-encoded {@code form} to {@code path} with header pairs. */
     public HttpResponse<String> postForm(String path, String form, String... headers) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form));
-        for (int i = 0; i < headers.length; i += 2) {
-            b.header(headers[i], headers[i + 1]);
-        }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return send(b, headers);
     }
 
     /** POST a JSON {@code body} to {@code path} with header pairs. */
     public HttpResponse<String> postJson(String path, String body, String... headers) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
+        return send(b, headers);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder b, String... headers) throws Exception {
         for (int i = 0; i < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
         }

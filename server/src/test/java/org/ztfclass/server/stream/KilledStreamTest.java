@@ -32,10 +32,8 @@ class KilledStreamTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void aConsumerKilledMidwayAndRestartedEndsWithTheFileIngestStore() throws Exception {
-        DevBroker broker = KafkaFixture.broker();
-        String topic = "killed-consumer";
+    /** Publishes the shipped alerts to a new 4-partition {@code topic}; @return a store of the same alerts by file ingest */
+    private Path replayAndIngest(DevBroker broker, String topic) throws Exception {
         broker.createTopic(topic, 4);
         List<Path> files = Samples.avroFiles("alerts");
         try (AlertReplay replay = new AlertReplay(broker.bootstrap(), Map.of())) {
@@ -43,6 +41,14 @@ class KilledStreamTest {
         }
         Path ingested = tmp.resolve("ingested.db");
         new IngestService(new StoreWriter(Database.open(ingested))).ingest(files, IngestProgress.SILENT);
+        return ingested;
+    }
+
+    @Test
+    void aConsumerKilledMidwayAndRestartedEndsWithTheFileIngestStore() throws Exception {
+        DevBroker broker = KafkaFixture.broker();
+        String topic = "killed-consumer";
+        Path ingested = replayAndIngest(broker, topic);
         int total = count(ingested, "alerts");
 
         Path db = tmp.resolve("streamed.db");
@@ -81,13 +87,7 @@ class KilledStreamTest {
     void twoConsumersShareFourPartitionsAndTheSurvivorTakesOverWhenOneIsKilled() throws Exception {
         DevBroker broker = KafkaFixture.broker();
         String topic = "two-consumers";
-        broker.createTopic(topic, 4);
-        List<Path> files = Samples.avroFiles("alerts");
-        try (AlertReplay replay = new AlertReplay(broker.bootstrap(), Map.of())) {
-            replay.publish(topic, files, 0);
-        }
-        Path ingested = tmp.resolve("ingested.db");
-        new IngestService(new StoreWriter(Database.open(ingested))).ingest(files, IngestProgress.SILENT);
+        Path ingested = replayAndIngest(broker, topic);
         int total = count(ingested, "alerts");
 
         Path db = tmp.resolve("shared.db");
