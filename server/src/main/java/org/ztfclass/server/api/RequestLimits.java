@@ -54,8 +54,9 @@ final class RequestLimits {
     }
 
     /**
-     * Answers a request whose body could not be read in full: too slow (Jetty's 408), cut short by
-     * the client, or silent past the idle timeout; with the reason, never as a server failure.
+     * Answers a request whose body Jetty refused while reading it (408 when it came too slowly,
+     * or another bad-message status) with the reason, never as a server failure. A body cut short
+     * by its client gets Javalin's client-abort status, 400, set in {@link #configure}.
      */
     static void answerFailedReads(Javalin app) {
         app.exception(BadMessageException.class, (e, ctx) -> ApiServer.error(ctx, e.getCode(),
@@ -80,7 +81,8 @@ final class RequestLimits {
 
     /**
      * Before-handler, run after the principal is known: refuses a body over the caller's limit
-     * (413) or without a length (411), reading nothing of it.
+     * (413) or without a length (411), from its headers (only bodies of at most
+     * {@link #READ_AT_ONCE_BYTES}, below every limit, were read before).
      */
     static void check(Context ctx) {
         boolean hasBody = ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null;
