@@ -65,7 +65,7 @@ final class CrossmatchCommand implements Callable<Integer> {
         CrossmatchCache cache = new CrossmatchCache(db);
         List<CrossmatchCache.Target> targets = cache.targets(objects == null ? List.of() : objects);
         if (targets.isEmpty()) {
-            System.err.println("no object with a position in " + db.file() + (objects == null ? "" : " among " + objects));
+            System.err.println("no object with a position in " + db.location() + (objects == null ? "" : " among " + objects));
             return 2;
         }
         VizierConeService service = new VizierConeService(serviceUrl, Duration.ofSeconds(timeoutSeconds), 4, Duration.ofSeconds(2),

@@ -42,9 +42,9 @@ final class DemoCommand implements Callable<Integer> {
     static final String MULTI_SURVEY_OBJECT = "ZTF22abftjko";
     static final String MULTI_SURVEY_PART = "at2022tsd";
 
-    @Option(names = "--db", paramLabel = "PATH", defaultValue = "${env:ZTFCLASS_DEMO_DB:-ztfclass-demo.db}",
-            description = "SQLite database file (default: ${DEFAULT-VALUE})")
-    Path db;
+    @Option(names = "--db", paramLabel = "PATH|postgresql://HOST[:PORT]/DB", defaultValue = "${env:ZTFCLASS_DEMO_DB:-ztfclass-demo.db}",
+            description = "the store: an SQLite file or postgresql://HOST[:PORT]/DB (default: ${DEFAULT-VALUE})")
+    String db;
 
     @Mixin
     ServerOptions server;

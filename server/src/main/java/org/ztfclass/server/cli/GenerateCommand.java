@@ -38,7 +38,7 @@ final class GenerateCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
             return 2;
         }
-        System.out.printf("added %,d synthetic objects resampled from %,d real ones (store: %s)%n", objects, templates, db.file());
+        System.out.printf("added %,d synthetic objects resampled from %,d real ones (store: %s)%n", objects, templates, db.location());
         return 0;
     }
 }

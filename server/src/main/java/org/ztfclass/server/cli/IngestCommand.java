@@ -42,7 +42,7 @@ final class IngestCommand implements Callable<Integer> {
         IngestReport report = new IngestService(new StoreWriter(db), new org.ztfclass.server.store.ObjectQueries(db))
                 .forObject(object).ingest(paths, new ConsoleProgress(System.err));
         print(report);
-        System.out.println("store: " + db.file());
+        System.out.println("store: " + db.location());
         return strict && !report.problems().isEmpty() ? 3 : 0;
     }
 

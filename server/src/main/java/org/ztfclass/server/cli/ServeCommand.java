@@ -42,7 +42,7 @@ final class ServeCommand implements Callable<Integer> {
                             + "); is another server using it? Choose another with --port N");
         }
         String shown = options.host.equals("0.0.0.0") || options.host.equals("127.0.0.1") ? "localhost" : options.host;
-        System.out.println("ztfclass serving http://" + shown + ":" + api.port() + "  (store: " + db.file() + "; Ctrl+C stops)");
+        System.out.println("ztfclass serving http://" + shown + ":" + api.port() + "  (store: " + db.location() + "; Ctrl+C stops)");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             api.stop();

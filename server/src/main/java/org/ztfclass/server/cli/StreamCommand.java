@@ -109,7 +109,7 @@ final class StreamCommand implements Callable<Integer> {
         }, "stream-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         System.err.println("stream: consuming " + String.join(",", topics) + " from " + bootstrap + " as group " + group
-                + " into " + db.file() + " (Ctrl-C stops)");
+                + " into " + db.location() + " (Ctrl-C stops)");
         StreamConsumer.Totals t;
         try {
             t = consumer.run();
@@ -118,7 +118,7 @@ final class StreamCommand implements Callable<Integer> {
         }
         System.out.printf("stream: %,d messages in %,d batches, %,d alerts (%,d new), %,d dead letters%n",
                 t.messages(), t.batches(), t.alerts(), t.alertsAdded(), t.deadLetters());
-        System.out.println("store: " + db.file());
+        System.out.println("store: " + db.location());
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException e) {

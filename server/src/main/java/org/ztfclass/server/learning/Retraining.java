@@ -80,9 +80,25 @@ public final class Retraining implements AutoCloseable {
         return t;
     }
 
-    /** @return the default models folder of a store: {@code STORE.models} beside the database file */
+    /** Environment variable naming the models folder of a PostgreSQL store (shared by every process on it). */
+    public static final String MODELS_ENV = "ZTFCLASS_MODELS";
+
+    /**
+     * @return the default models folder of a store: {@code STORE.models} beside an SQLite file; for
+     *     PostgreSQL the folder in {@code $ZTFCLASS_MODELS} (put it on storage every server process
+     *     reads when they run on several hosts), else {@code ~/.ztfclass/models/HOST-PORT-DB}
+     */
     public static Path defaultModelsDir(Database db) {
-        return db.file().resolveSibling(db.file().getFileName() + ".models");
+        var location = db.location();
+        if (!location.isPostgres()) {
+            return location.file().resolveSibling(location.file().getFileName() + ".models");
+        }
+        String shared = System.getenv(MODELS_ENV);
+        if (shared != null && !shared.isBlank()) {
+            return Path.of(shared);
+        }
+        return Path.of(System.getProperty("user.home"), ".ztfclass", "models",
+                location.host() + "-" + location.port() + "-" + location.database());
     }
 
     /** @return the job log */

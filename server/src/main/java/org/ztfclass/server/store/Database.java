@@ -9,21 +9,32 @@ import java.sql.Statement;
 import org.flywaydb.core.Flyway;
 
 /**
- * The ztfclass store: an SQLite database file (the embedded default), its schema kept current by
- * Flyway migrations. Every connection it opens runs in WAL mode (readers never block the
- * writer), with foreign keys on and a busy timeout, so the web server can read while an ingest
- * writes. Thread-safe: each caller takes its own connection and closes it.
+ * The ztfclass store: an SQLite database file (the embedded default) or a shared PostgreSQL
+ * database (see {@link StoreLocation}), its schema kept current by Flyway migrations: one schema
+ * history, one set of versions, written once per engine ({@code db/migration/sqlite} and
+ * {@code db/migration/postgresql}).
+ *
+ * <p>SQLite connections run in WAL mode (readers never block the writer), with foreign keys on
+ * and a busy timeout, so the web server can read while an ingest writes. PostgreSQL connections
+ * come from a small pool; credentials come from {@code PGUSER}/{@code PGPASSWORD} or a
+ * {@code .pgpass} file, never from the location. Thread-safe: each caller takes its own
+ * connection and closes it.
  */
-public final class Database {
+public final class Database implements AutoCloseable {
 
+    /** System property: most pooled PostgreSQL connections per process (default 16). */
+    public static final String POOL_SIZE_PROPERTY = "ztfclass.db.poolSize";
+
+    private final StoreLocation location;
     private final String url;
-    private final Path file;
+    private final com.zaxxer.hikari.HikariDataSource pool;
     private final ThreadLocal<Connection> scoped = new ThreadLocal<>();
     private final java.util.concurrent.atomic.LongAdder opened = new java.util.concurrent.atomic.LongAdder();
 
-    private Database(Path file) {
-        this.file = file;
-        this.url = "jdbc:sqlite:" + file;
+    private Database(StoreLocation location, com.zaxxer.hikari.HikariDataSource pool) {
+        this.location = location;
+        this.url = location.jdbcUrl();
+        this.pool = pool;
     }
 
     /**
@@ -33,7 +44,50 @@ public final class Database {
      * @throws SQLException if the file cannot be opened or migrated
      */
     public static Database open(Path file) throws SQLException {
-        Path absolute = file.toAbsolutePath().normalize();
+        return open(StoreLocation.sqlite(file));
+    }
+
+    /**
+     * Opens the store a {@code --db} value names.
+     *
+     * @param location an SQLite file path or {@code postgresql://HOST[:PORT]/DATABASE}
+     * @throws IllegalArgumentException if the location is malformed (message for the user)
+     * @throws SQLException if the store cannot be reached or migrated
+     */
+    public static Database open(String location) throws SQLException {
+        return open(StoreLocation.parse(location));
+    }
+
+    /**
+     * Opens the store at {@code location} and migrates it to the current schema.
+     *
+     * @throws SQLException if the store cannot be reached or migrated; for PostgreSQL the
+     *     message names the address and the user tried, never the password
+     */
+    public static Database open(StoreLocation location) throws SQLException {
+        Database db = location.isPostgres() ? openPostgres(location) : openSqlite(location);
+        try {
+            var flyway = Flyway.configure();
+            if (db.pool != null) {
+                flyway.dataSource(db.pool);
+            } else {
+                flyway.dataSource(db.url, null, null);
+            }
+            flyway
+                    .locations(location.isPostgres() ? "classpath:db/migration/postgresql" : "classpath:db/migration/sqlite")
+                    .loggers("slf4j")
+                    .load()
+                    .migrate();
+            db.backfillFacts();
+        } catch (SQLException | RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        return db;
+    }
+
+    private static Database openSqlite(StoreLocation location) throws SQLException {
+        Path absolute = location.file();
         try {
             Path parent = absolute.getParent();
             if (parent != null) {
@@ -42,18 +96,45 @@ public final class Database {
         } catch (java.io.IOException e) {
             throw new SQLException("cannot create the folder for database " + absolute + ": " + e.getMessage(), e);
         }
-        Database db = new Database(absolute);
+        Database db = new Database(location, null);
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             s.execute("PRAGMA journal_mode=WAL");
         }
-        Flyway.configure()
-                .dataSource(db.url, null, null)
-                .locations("classpath:db/migration/sqlite")
-                .loggers("slf4j")
-                .load()
-                .migrate();
-        db.backfillFacts();
         return db;
+    }
+
+    private static Database openPostgres(StoreLocation location) throws SQLException {
+        PostgresCredentials credentials = PostgresCredentials.fromEnvironment();
+        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+        config.setJdbcUrl(location.jdbcUrl());
+        config.setUsername(credentials.user());
+        if (credentials.password() != null) {
+            config.setPassword(credentials.password());
+        }
+        config.setMaximumPoolSize(Integer.getInteger(POOL_SIZE_PROPERTY, 16));
+        config.setMinimumIdle(1);
+        config.setPoolName("ztfclass-store");
+        config.setConnectionTimeout(30_000);
+        config.setInitializationFailTimeout(-1);
+        config.setRegisterMbeans(false);
+        com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource(config);
+        Database db = new Database(location, pool);
+        try (Connection c = pool.getConnection()) {
+            // reachable with these credentials
+        } catch (SQLException e) {
+            pool.close();
+            throw new SQLException("cannot connect to PostgreSQL store " + location + " as user '" + credentials.user()
+                    + "' (" + firstLine(e.getMessage()) + "); credentials come from PGUSER/PGPASSWORD or ~/.pgpass", e.getSQLState(), e);
+        }
+        return db;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no reason given";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
     }
 
     /**
@@ -110,6 +191,9 @@ public final class Database {
 
     private Connection open() throws SQLException {
         opened.increment();
+        if (pool != null) {
+            return pool.getConnection();
+        }
         Connection c = DriverManager.getConnection(url);
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA foreign_keys=ON");
@@ -122,8 +206,57 @@ public final class Database {
         return c;
     }
 
-    /** @return the database file */
+    /**
+     * Starts a write transaction on {@code c} (in auto-commit mode) that holds the store's write
+     * lock named {@code lock} until {@code COMMIT} or {@code ROLLBACK}: SQLite's
+     * {@code BEGIN IMMEDIATE} (one writer for the whole file); on PostgreSQL a transaction that
+     * holds the advisory lock of that name, so writers of the same kind run one at a time across
+     * every process on the store.
+     */
+    public void beginImmediate(Connection c, String lock) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            if (pool == null) {
+                s.execute("BEGIN IMMEDIATE");
+            } else {
+                s.execute("BEGIN");
+                try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                    ps.setLong(1, advisoryKey(lock));
+                    ps.execute();
+                }
+            }
+        }
+    }
+
+    /** @return the 64-bit advisory lock key of a lock name (stable across processes and versions) */
+    public static long advisoryKey(String lock) {
+        long h = 0xcbf29ce484222325L;
+        for (byte b : ("ztfclass:" + lock).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            h ^= b & 0xff;
+            h *= 0x100000001b3L;
+        }
+        return h;
+    }
+
+    /** @return where this store lives */
+    public StoreLocation location() {
+        return location;
+    }
+
+    /** @return true when the store is PostgreSQL, false for SQLite */
+    public boolean isPostgres() {
+        return pool != null;
+    }
+
+    /** Closes the PostgreSQL pool (nothing for SQLite, whose connections are each closed by their callers). */
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.close();
+        }
+    }
+
+    /** @return the SQLite database file; null for a PostgreSQL store (see {@link #location()}) */
     public Path file() {
-        return file;
+        return location.file();
     }
 }

@@ -121,7 +121,7 @@ public final class StreamConsumer {
         } catch (WakeupException e) {
             // stop() while polling
         } catch (SQLException e) {
-            throw new IllegalStateException("stream: cannot open the store " + db.file() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("stream: cannot open the store " + db.location() + ": " + e.getMessage(), e);
         } finally {
             consumer = null;
         }
