@@ -77,9 +77,7 @@ public final class LabelService {
         int deduplicated = 0;
         LabelOutcome outcome;
         try (Connection c = db.connect()) {
-            try (var s = c.createStatement()) {
-                s.execute("BEGIN IMMEDIATE");
-            }
+            db.beginImmediate(c, "labels");
             try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM objects WHERE object_id = ?");
                  PreparedStatement recent = c.prepareStatement("SELECT 1 FROM labels WHERE user_id = ? AND object_id = ? "
                          + "AND fine_class = ? AND created_at >= ? LIMIT 1");

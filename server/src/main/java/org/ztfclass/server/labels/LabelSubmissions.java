@@ -60,8 +60,10 @@ final class LabelSubmissions {
             purge.setString(1, UtcTime.format(Instant.now().minus(RETENTION)));
             purge.executeUpdate();
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO label_submissions "
-                + "(user_id, idempotency_key, fingerprint, answer, created_at) VALUES (?,?,?,?,?)")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO label_submissions "
+                + "(user_id, idempotency_key, fingerprint, answer, created_at) VALUES (?,?,?,?,?) "
+                + "ON CONFLICT (user_id, idempotency_key) DO UPDATE SET fingerprint = excluded.fingerprint, "
+                + "answer = excluded.answer, created_at = excluded.created_at")) {
             ps.setLong(1, user);
             ps.setString(2, key.value());
             ps.setString(3, fingerprint);

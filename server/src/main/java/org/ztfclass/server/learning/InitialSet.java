@@ -40,8 +40,8 @@ public final class InitialSet {
     public List<Stratum> choose(int size, long seed) throws SQLException {
         Map<String, List<String>> strata = new TreeMap<>();
         String sql = "SELECT o.object_id, o.ra, o.dec, o.first_detection_jd, "
-                + "MIN(COALESCE(o.peak_mag_g, 99), COALESCE(o.peak_mag_r, 99), COALESCE(o.peak_mag_i, 99), "
-                + "COALESCE(o.catalogue_peak_mag, 99)) AS peak FROM objects o "
+                + db.dialect().least("COALESCE(o.peak_mag_g, 99)", "COALESCE(o.peak_mag_r, 99)", "COALESCE(o.peak_mag_i, 99)",
+                        "COALESCE(o.catalogue_peak_mag, 99)") + " AS peak FROM objects o "
                 + "WHERE o.synthetic = 0 AND NOT EXISTS (SELECT 1 FROM funnel_drops d WHERE d.object_id = o.object_id AND d.rescued = 0 "
                 + "AND d.run_id = (SELECT MAX(id) FROM funnel_runs)) ORDER BY o.object_id";
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {

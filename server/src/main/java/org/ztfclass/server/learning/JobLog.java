@@ -51,9 +51,7 @@ public final class JobLog {
      */
     public long claim(String trigger, Long userId, long labelWatermark) throws SQLException, AlreadyRunning {
         try (Connection c = db.connect()) {
-            try (Statement s = c.createStatement()) {
-                s.execute("BEGIN IMMEDIATE");
-            }
+            db.beginImmediate(c, "learning_jobs");
             try {
                 String now = Instant.now().toString();
                 try (PreparedStatement ps = c.prepareStatement("SELECT id, pid FROM learning_jobs WHERE status = 'running'");

@@ -160,7 +160,7 @@ public final class CrossmatchCache {
                      + "FROM crossmatch_queries q LEFT JOIN crossmatch_rows r ON r.object_id = q.object_id AND r.catalogue = q.catalogue "
                      + "AND r.radius_arcsec = q.radius_arcsec AND r.service_version = q.service_version WHERE q.object_id = ? "
                      + "ORDER BY q.catalogue, q.fetched_at IS NULL, q.fetched_at DESC, q.attempted_at DESC, q.radius_arcsec, "
-                     + "q.service_version, r.separation_arcsec, r.source_id, r.rowid")) {
+                     + "q.service_version, r.separation_arcsec, r.source_id, " + db.dialect().insertionOrder("r"))) {
             for (String id : objectIds) {
                 q.setString(1, id);
                 List<CachedCrossmatch> entries = new ArrayList<>();

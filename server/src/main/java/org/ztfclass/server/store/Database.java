@@ -242,6 +242,11 @@ public final class Database implements AutoCloseable {
         return location;
     }
 
+    /** @return how this store spells the SQL that differs between engines */
+    public SqlDialect dialect() {
+        return pool == null ? SqlDialect.SQLITE : SqlDialect.POSTGRESQL;
+    }
+
     /** @return true when the store is PostgreSQL, false for SQLite */
     public boolean isPostgres() {
         return pool != null;

@@ -99,7 +99,7 @@ public final class FunnelStore {
 
     /** Starts recording a run; everything it records is committed by {@link Recorder#finish} or not at all. */
     public Recorder startRun(String config) throws SQLException {
-        return new Recorder(db.connect(), config);
+        return new Recorder(db.connect(), db.dialect(), config);
     }
 
     /** A stage's counts in a run. */
@@ -207,11 +207,11 @@ public final class FunnelStore {
         private int pending;
         private boolean done;
 
-        private Recorder(Connection c, String config) throws SQLException {
+        private Recorder(Connection c, SqlDialect dialect, String config) throws SQLException {
             this.c = c;
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO funnel_runs (started_at, config, last_object_rowid) "
-                    + "VALUES (?, ?, (SELECT COALESCE(MAX(rowid), 0) FROM objects))", Statement.RETURN_GENERATED_KEYS)) {
+                    + "VALUES (?, ?, (SELECT COALESCE(MAX(" + dialect.insertionOrder("") + "), 0) FROM objects))", Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, Instant.now().toString());
                 ps.setString(2, config);
                 ps.executeUpdate();
@@ -263,7 +263,7 @@ public final class FunnelStore {
         public void finish(List<StageCount> stages, long in, long out, long rescued, double seconds) throws SQLException {
             drops.executeBatch();
             if (!tooManyPassed) {
-                try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO funnel_passes (run_id, object_id) VALUES (?, ?)");
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO funnel_passes (run_id, object_id) VALUES (?, ?) ON CONFLICT DO NOTHING");
                      PreparedStatement flag = c.prepareStatement("UPDATE funnel_runs SET passes_recorded = 1 WHERE id = ?")) {
                     for (String id : passed) {
                         ps.setLong(1, runId);

@@ -25,8 +25,11 @@ import java.util.List;
  */
 public final class LabelExport {
 
-    /** {@code created_at} as fixed-width UTC with milliseconds (text of another shape passes unchanged). */
-    static final String CREATED = "COALESCE(strftime('%Y-%m-%dT%H:%M:%fZ', l.created_at), l.created_at)";
+    /**
+     * {@code created_at} as fixed-width UTC with milliseconds (text of another shape passes
+     * unchanged): a placeholder that {@link #sql} spells in the store's dialect.
+     */
+    static final String CREATED = "{created}";
 
     private static final String SELECT = "SELECT l.id, l.object_id, o.ra, o.dec, l.fine_class, l.top_class, l.source, "
             + "CASE WHEN l.source IN ('catalogue', 'auto') THEN l.source_ref ELSE {person} END AS labeller, l.confidence, l.comment, "
@@ -98,8 +101,8 @@ public final class LabelExport {
             List<Object> args = new ArrayList<>();
             String where = where(filter, afterId, snapshot, args);
             List<Long> ends = new ArrayList<>(2);
-            try (PreparedStatement ps = c.prepareStatement("SELECT l.id FROM labels l LEFT JOIN users u ON u.id = l.user_id"
-                    + where + " ORDER BY l.id LIMIT 2 OFFSET ?")) {
+            try (PreparedStatement ps = c.prepareStatement(sql("SELECT l.id FROM labels l LEFT JOIN users u ON u.id = l.user_id"
+                    + where + " ORDER BY l.id LIMIT 2 OFFSET ?"))) {
                 args.add(limit - 1);
                 bind(ps, args);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -120,7 +123,7 @@ public final class LabelExport {
         List<Object> args = new ArrayList<>();
         String sql = SELECT.replace("{person}", filter.realNames() ? "u.name" : "u.pseudonym")
                 + where(filter, page.afterId(), page.lastId(), args) + " ORDER BY l.id";
-        return RowCursor.open(db, sql, args, rs -> new Row(rs.getLong(1), rs.getString(2), Sql.getDouble(rs, "ra"),
+        return RowCursor.open(db, sql(sql), args, rs -> new Row(rs.getLong(1), rs.getString(2), Sql.getDouble(rs, "ra"),
                 Sql.getDouble(rs, "dec"), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
                 Sql.getDouble(rs, "confidence"), rs.getString(10), rs.getString(11)));
     }
@@ -145,7 +148,7 @@ public final class LabelExport {
         String sql = "SELECT l.id, l.object_id, o.ra, o.dec, l.top_class, l.source, l.source_ref, l.user_id, " + CREATED
                 + " FROM labels l LEFT JOIN objects o ON o.object_id = l.object_id WHERE l.source <> 'auto'"
                 + (afterObjectId == null ? "" : " AND l.object_id > ?") + " ORDER BY l.object_id, l.id";
-        return RowCursor.open(db, sql, afterObjectId == null ? List.of() : List.of(afterObjectId),
+        return RowCursor.open(db, sql(sql), afterObjectId == null ? List.of() : List.of(afterObjectId),
                 rs -> new VoteRow(rs.getLong(1), rs.getString(2), Sql.getDouble(rs, "ra"), Sql.getDouble(rs, "dec"),
                         rs.getString(5), rs.getString(6), rs.getString(7), Sql.getLong(rs, "user_id"), rs.getString(9)));
     }
@@ -189,6 +192,11 @@ public final class LabelExport {
             args.add(f.since());
         }
         return w.toString();
+    }
+
+    /** @return {@code text} with {@link #CREATED} spelled in this store's dialect */
+    private String sql(String text) {
+        return text.replace(CREATED, db.dialect().isoMillis("l.created_at"));
     }
 
     static void bind(PreparedStatement ps, List<Object> args) throws SQLException {

@@ -42,7 +42,7 @@ public final class ObjectListing {
     /** Sort keys, by their column. */
     public enum Sort {
         OBJECT_ID("o.object_id"), FIRST_DETECTION("o.first_detection_jd"), LAST_DETECTION("o.last_detection_jd"),
-        DETECTIONS("o.n_detections"), PEAK_MAG("MIN(COALESCE(o.peak_mag_g, 99), COALESCE(o.peak_mag_r, 99), COALESCE(o.peak_mag_i, 99))"),
+        DETECTIONS("o.n_detections"), PEAK_MAG("{least}(COALESCE(o.peak_mag_g, 99), COALESCE(o.peak_mag_r, 99), COALESCE(o.peak_mag_i, 99))"),
         PROBABILITY("o.cur_p_max");
 
         final String expression;
@@ -128,10 +128,11 @@ public final class ObjectListing {
             List<Object> args = new ArrayList<>();
             String from = drivingRows(c, q.funnelStage(), q.newSince(), args);
             String where = where(q, args);
-            String order = " ORDER BY " + q.sort().expression + (q.descending() ? " DESC" : " ASC")
+            String least = db.dialect() == SqlDialect.SQLITE ? "MIN" : "LEAST";
+            String order = " ORDER BY " + q.sort().expression.replace("{least}", least) + (q.descending() ? " DESC" : " ASC")
                     + (q.sort() == Sort.OBJECT_ID ? "" : ", o.object_id" + (q.descending() ? " DESC" : ""));
             String select = "SELECT o.object_id, o.ra, o.dec, o.first_detection_jd, o.last_detection_jd, o.n_detections, "
-                    + "NULLIF(MIN(COALESCE(o.peak_mag_g, 99), COALESCE(o.peak_mag_r, 99), COALESCE(o.peak_mag_i, 99)), 99) AS peak_mag, "
+                    + "NULLIF(" + least + "(COALESCE(o.peak_mag_g, 99), COALESCE(o.peak_mag_r, 99), COALESCE(o.peak_mag_i, 99)), 99) AS peak_mag, "
                     + "o.cur_label_class, o.cur_predicted_class, o.cur_p_max, o.cur_model_version, ("
                     + String.format(DROP_OF_O, "fd.stage") + ") AS dropped_by FROM " + from + where + order + " LIMIT ? OFFSET ?";
             try (PreparedStatement ps = c.prepareStatement(select)) {
@@ -166,7 +167,8 @@ public final class ObjectListing {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
                     "SELECT id, passes_recorded, last_object_rowid FROM funnel_runs ORDER BY id DESC LIMIT 1")) {
                 if (rs.next() && rs.getInt("passes_recorded") == 1) {
-                    few = "SELECT object_id FROM funnel_passes WHERE run_id = ? UNION SELECT object_id FROM objects WHERE rowid > ?";
+                    few = "SELECT object_id FROM funnel_passes WHERE run_id = ? UNION SELECT object_id FROM objects WHERE "
+                            + db.dialect().insertionOrder("") + " > ?";
                     args.add(rs.getLong("id"));
                     args.add(rs.getLong("last_object_rowid"));
                 }
@@ -177,7 +179,7 @@ public final class ObjectListing {
         }
         if (few == null && newSince != null && isRecent(c, newSince, smallStage)) {
             // without INDEXED BY, SQLite reads DISTINCT object_id by walking every alert in alerts_object order
-            few = "SELECT DISTINCT object_id FROM alerts INDEXED BY alerts_ingested WHERE ingested_at >= ?";
+            few = "SELECT DISTINCT object_id FROM alerts" + db.dialect().indexedBy("alerts_ingested") + " WHERE ingested_at >= ?";
             args.add(newSince.bound());
         }
         return few == null ? "objects o " : "(" + few + ") few CROSS JOIN objects o ON o.object_id = few.object_id ";
@@ -186,7 +188,7 @@ public final class ObjectListing {
     /** @return whether the newest run dropped at most {@code small} objects at {@code stage} (counts at most that many + 1) */
     private static boolean isSmallStage(Connection c, String stage, int small) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM (SELECT 1 FROM funnel_drops WHERE run_id = " + LATEST_RUN
-                + " AND stage = ? AND rescued = 0 LIMIT " + (small + 1) + ")")) {
+                + " AND stage = ? AND rescued = 0 LIMIT " + (small + 1) + ") few")) {
             ps.setString(1, stage);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() && rs.getLong(1) <= small;
@@ -197,7 +199,7 @@ public final class ObjectListing {
     /** @return whether at most {@code small} alerts were ingested since {@code since} (counts at most that many + 1) */
     private static boolean isRecent(Connection c, NewSince since, int small) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM (SELECT 1 FROM alerts WHERE ingested_at >= ? LIMIT "
-                + (small + 1) + ")")) {
+                + (small + 1) + ") few")) {
             ps.setString(1, since.bound());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() && rs.getLong(1) <= small;
@@ -236,11 +238,11 @@ public final class ObjectListing {
             args.add(q.predictedClass().name());
         }
         if (q.minProbability() != null) {
-            c.add("IFNULL(o.cur_p_max, -1) >= ?");
+            c.add("COALESCE(o.cur_p_max, -1) >= ?");
             args.add(q.minProbability());
         }
         if (q.maxProbability() != null) {
-            c.add("IFNULL(o.cur_p_max, 2) <= ?");
+            c.add("COALESCE(o.cur_p_max, 2) <= ?");
             args.add(q.maxProbability());
         }
         if (q.firstDetectionFromJd() != null) {

@@ -55,7 +55,7 @@ public final class ObjectQueries {
         List<Object> args = new ArrayList<>();
         String where = where(filter, args);
         try (Connection c = db.connect();
-             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM (" + OBJECT_COLUMNS + where + ")")) {
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM (" + OBJECT_COLUMNS + where + ") matching")) {
             bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -264,7 +264,7 @@ public final class ObjectQueries {
 
     /** @return the object's alerts, most recent first */
     public List<StoredAlert> alerts(String objectId) throws SQLException {
-        String sql = "SELECT a.*, (SELECT GROUP_CONCAT(kind) FROM cutouts c WHERE c.candid = a.candid) AS kinds "
+        String sql = "SELECT a.*, (SELECT " + db.dialect().groupConcat("kind") + " FROM cutouts c WHERE c.candid = a.candid) AS kinds "
                 + "FROM alerts a WHERE a.object_id = ? ORDER BY a.jd DESC";
         return rowsOf(sql, objectId, rs -> {
             String kinds = rs.getString("kinds");
@@ -355,7 +355,7 @@ public final class ObjectQueries {
         }
     }
 
-    private static String where(ObjectFilter f, List<Object> args) {
+    private String where(ObjectFilter f, List<Object> args) {
         List<String> clauses = new ArrayList<>();
         if (f.labelled() != null) {
             clauses.add(f.labelled() ? "l.id IS NOT NULL" : "l.id IS NULL");
@@ -375,7 +375,7 @@ public final class ObjectQueries {
             clauses.add("p.predicted_class = ?");
             args.add(f.predictedClass().name());
         } else if (f.minProbability() != null) {
-            clauses.add("MAX(p.p_sn_ia, p.p_sn_ii, p.p_other) >= ?");
+            clauses.add(db.dialect().greatest("p.p_sn_ia", "p.p_sn_ii", "p.p_other") + " >= ?");
             args.add(f.minProbability());
         }
         if (f.newSince() != null) {

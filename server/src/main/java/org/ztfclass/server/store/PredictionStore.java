@@ -123,7 +123,7 @@ public final class PredictionStore {
             current = currentVersion(c);
             try (PreparedStatement ps = c.prepareStatement("SELECT p.*, mv.status FROM predictions p "
                     + "LEFT JOIN model_versions mv ON mv.version = p.model_version WHERE p.object_id = ? "
-                    + "ORDER BY p.model_version IS ? DESC, p.created_at DESC, p.model_version DESC")) {
+                    + "ORDER BY p.model_version IS NOT DISTINCT FROM ? DESC, p.created_at DESC, p.model_version DESC")) {
                 ps.setString(1, objectId);
                 ps.setString(2, current);
                 try (ResultSet rs = ps.executeQuery()) {

@@ -94,7 +94,7 @@ public final class StreamStore {
         List<DeadLetter> out = new ArrayList<>();
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement("SELECT topic, kafka_partition, kafka_offset, "
                 + "message_key, bytes_length, reason, alerts_kept, received_at FROM stream_dead_letters "
-                + "ORDER BY received_at DESC, rowid DESC LIMIT ?")) {
+                + "ORDER BY received_at DESC, " + db.dialect().insertionOrder("") + " DESC LIMIT ?")) {
             ps.setInt(1, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

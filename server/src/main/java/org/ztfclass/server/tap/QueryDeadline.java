@@ -2,6 +2,11 @@ package org.ztfclass.server.tap;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.sqlite.ProgressHandler;
 
 /**
@@ -12,6 +17,9 @@ import org.sqlite.ProgressHandler;
  * thread has been interrupted (an aborted job). So the work really stops: the statement fails with
  * {@code SQLITE_INTERRUPT}, the connection is closed and the thread is free. (JDBC's
  * {@code setQueryTimeout} does not do this with sqlite-jdbc: there it only bounds waits for locks.)
+ * On PostgreSQL, {@link #watch(Statement)} instead has a watchdog thread look every
+ * {@value #WATCH_MILLIS} ms and cancel the statement (PostgreSQL's cancel request: the server stops
+ * the query) once the limit has passed or the querying thread has been interrupted.
  * One instance per query; used by the querying thread only.
  */
 final class QueryDeadline extends ProgressHandler {
@@ -19,10 +27,19 @@ final class QueryDeadline extends ProgressHandler {
     /** SQLite virtual-machine steps between two looks at the clock. */
     static final int STEPS = 1000;
 
+    /** Milliseconds between two looks of the PostgreSQL watchdog. */
+    static final int WATCH_MILLIS = 100;
+
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "tap-query-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final int seconds;
     private final long deadline;
-    private boolean expired;
-    private boolean interrupted;
+    private volatile boolean expired;
+    private volatile boolean interrupted;
 
     /** Starts the clock: the query may take {@code seconds} from now. */
     QueryDeadline(int seconds) {
@@ -41,6 +58,33 @@ final class QueryDeadline extends ProgressHandler {
     /** Makes SQLite stop any statement on {@code c} when the limit passes or the thread is interrupted. */
     void watch(Connection c) throws SQLException {
         ProgressHandler.setHandler(c, STEPS, this);
+    }
+
+    /**
+     * Cancels {@code statement} (a PostgreSQL one) when the limit passes or the calling thread is
+     * interrupted, until the returned handle is closed.
+     */
+    AutoCloseable watch(Statement statement) {
+        Thread querying = Thread.currentThread();
+        ScheduledFuture<?> look = WATCHDOG.scheduleWithFixedDelay(() -> {
+            boolean stop = false;
+            if (querying.isInterrupted()) {
+                interrupted = true;
+                stop = true;
+            } else if (System.nanoTime() - deadline > 0) {
+                expired = true;
+                stop = true;
+            }
+            if (stop) {
+                try {
+                    statement.cancel();
+                } catch (SQLException e) {
+                    // the statement ended meanwhile
+                }
+                throw new IllegalStateException("cancelled"); // ends the schedule
+            }
+        }, WATCH_MILLIS, WATCH_MILLIS, TimeUnit.MILLISECONDS);
+        return () -> look.cancel(false);
     }
 
     /** @return true if this deadline stopped the query (time passed, or the thread was interrupted) */

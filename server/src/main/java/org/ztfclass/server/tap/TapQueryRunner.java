@@ -57,15 +57,25 @@ public final class TapQueryRunner {
         int limit = Math.min(maxrec, MAX_ROWS);
         List<Object[]> rows = new ArrayList<>();
         boolean overflow = false;
-        try (Connection c = TapSchema.isMetadata(q.table()) ? MetadataDatabase.open() : db.connect()) {
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA query_only = 1");
-                s.execute("PRAGMA case_sensitive_like = 1");
+        boolean metadata = TapSchema.isMetadata(q.table());
+        boolean postgres = !metadata && db.isPostgres();
+        try (Connection c = metadata ? MetadataDatabase.open() : db.connect()) {
+            if (postgres) {
+                c.setAutoCommit(false); // a read-only transaction, rolled back below
+                try (Statement s = c.createStatement()) {
+                    s.execute("SET TRANSACTION READ ONLY");
+                }
+            } else {
+                try (Statement s = c.createStatement()) {
+                    s.execute("PRAGMA query_only = 1");
+                    s.execute("PRAGMA case_sensitive_like = 1");
+                }
+                SkyFunctions.register(c);
+                deadline.watch(c);
             }
-            SkyFunctions.register(c);
-            deadline.watch(c);
-            try (PreparedStatement ps = c.prepareStatement(q.sql())) {
-                ps.setQueryTimeout(timeoutSeconds); // with sqlite-jdbc: how long to wait for a lock
+            try (PreparedStatement ps = c.prepareStatement(q.sql());
+                 AutoCloseable watch = postgres ? deadline.watch(ps) : () -> { }) {
+                ps.setQueryTimeout(timeoutSeconds); // sqlite-jdbc: how long to wait for a lock; PostgreSQL: a second stop
                 for (int i = 0; i < q.params().size(); i++) {
                     ps.setObject(i + 1, q.params().get(i));
                 }
@@ -88,6 +98,15 @@ public final class TapQueryRunner {
                     throw deadline.refusal();
                 }
                 throw e;
+            } catch (AdqlException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new SQLException(e);
+            } finally {
+                if (postgres) {
+                    c.rollback();
+                    c.setAutoCommit(true);
+                }
             }
         }
         return new TapResult(q.columns(), rows, overflow);

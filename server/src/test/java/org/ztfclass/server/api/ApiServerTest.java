@@ -1,5 +1,6 @@
 package org.ztfclass.server.api;
 
+import org.ztfclass.server.TestStores;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -52,7 +53,7 @@ class ApiServerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Database db = Database.open(tmp.resolve("api.db"));
+        Database db = TestStores.open(tmp.resolve("api.db"));
         Path someCurves = Files.createDirectories(tmp.resolve("lightcurves"));
         try (var s = Files.list(Samples.path("lightcurves-snia"))) {
             for (Path f : s.sorted().limit(40).toList()) {

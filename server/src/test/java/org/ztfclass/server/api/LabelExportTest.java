@@ -1,5 +1,6 @@
 package org.ztfclass.server.api;
 
+import org.ztfclass.server.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -71,7 +72,7 @@ class LabelExportTest {
 
     @BeforeAll
     static void start() throws Exception {
-        db = Database.open(tmp.resolve("export.db"));
+        db = TestStores.open(tmp.resolve("export.db"));
         new IngestService(new StoreWriter(db)).ingest(List.of(Samples.path("catalogues"), Samples.path("alerts")), IngestProgress.SILENT);
         List<String> unlabelled = new ArrayList<>();
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(

@@ -1,5 +1,6 @@
 package org.ztfclass.server.api;
 
+import org.ztfclass.server.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,7 +54,7 @@ class LabelRetryAttackTest {
 
     @BeforeAll
     static void start() throws Exception {
-        db = Database.open(tmp.resolve("retry.db"));
+        db = TestStores.open(tmp.resolve("retry.db"));
         new IngestService(new StoreWriter(db)).ingest(List.of(Samples.path("alerts")), IngestProgress.SILENT);
         objects = new ArrayList<>();
         try (Connection c = db.connect(); Statement s = c.createStatement();

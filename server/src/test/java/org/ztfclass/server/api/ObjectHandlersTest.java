@@ -1,5 +1,6 @@
 package org.ztfclass.server.api;
 
+import org.ztfclass.server.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,7 +55,7 @@ class ObjectHandlersTest {
 
     @BeforeEach
     void start() throws Exception {
-        db = Database.open(tmp.resolve("versions.db"));
+        db = TestStores.open(tmp.resolve("versions.db"));
         new IngestService(new StoreWriter(db)).ingest(List.of(Samples.path("alerts")), IngestProgress.SILENT);
         other = new PredictionStore(db).objectIds().stream().filter(id -> !id.equals(OBJECT)).findFirst().orElseThrow();
         server = new ApiServer(db).start("127.0.0.1", 0);

@@ -1,5 +1,6 @@
 package org.ztfclass.server.api;
 
+import org.ztfclass.server.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,7 +29,7 @@ class SecurityHeadersTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = new ApiServer(Database.open(tmp.resolve("headers.db"))).start("127.0.0.1", 0);
+        server = new ApiServer(TestStores.open(tmp.resolve("headers.db"))).start("127.0.0.1", 0);
     }
 
     @AfterAll
@@ -107,7 +108,7 @@ class SecurityHeadersTest {
 
     @Test
     void anUnexpectedExceptionOrErrorInAnyRouteIsLoggedNotShown() throws Exception {
-        ApiServer throwing = new ApiServer(Database.open(tmp.resolve("throwing.db")));
+        ApiServer throwing = new ApiServer(TestStores.open(tmp.resolve("throwing.db")));
         throwing.javalin().get("/api/test-sql", ctx -> {
             throw new java.sql.SQLException("[SQLITE_ERROR] SQL error or missing database (no such column: secret_sql)");
         });

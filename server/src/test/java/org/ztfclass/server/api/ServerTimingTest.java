@@ -1,5 +1,6 @@
 package org.ztfclass.server.api;
 
+import org.ztfclass.server.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,7 +25,7 @@ class ServerTimingTest {
 
     @Test
     void everyAnswerSaysHowLongTheServerWorkedOnIt() throws Exception {
-        ApiServer server = new ApiServer(Database.open(tmp.resolve("timing.db"))).start("127.0.0.1", 0);
+        ApiServer server = new ApiServer(TestStores.open(tmp.resolve("timing.db"))).start("127.0.0.1", 0);
         try {
             HttpClient http = HttpClient.newHttpClient();
             String base = "http://127.0.0.1:" + server.port();

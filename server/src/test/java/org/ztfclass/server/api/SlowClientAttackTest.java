@@ -1,5 +1,6 @@
 package org.ztfclass.server.api;
 
+import org.ztfclass.server.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,7 +43,7 @@ class SlowClientAttackTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Database db = Database.open(tmp.resolve("slow.db"));
+        Database db = TestStores.open(tmp.resolve("slow.db"));
         token = new TokenStore(db).create(new UserStore(db).create("uploader", Role.VIEWER, "uploader-password"), "t").token();
         server = new ApiServer(db).start("127.0.0.1", 0);
     }

@@ -1,5 +1,6 @@
 package org.ztfclass.server.api;
 
+import org.ztfclass.server.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -57,7 +58,7 @@ class TapServiceTest {
 
     @BeforeAll
     static void start() throws Exception {
-        db = Database.open(tmp.resolve("tap.db"));
+        db = TestStores.open(tmp.resolve("tap.db"));
         new IngestService(new StoreWriter(db)).ingest(List.of(Samples.path("catalogues"), Samples.path("alerts")), IngestProgress.SILENT);
         new PredictionStore(db).write("test-model-1", "hash", "{}", List.of(
                 new Prediction("ZTF20aaelulu", "test-model-1", 0.1, 0.8, 0.1),

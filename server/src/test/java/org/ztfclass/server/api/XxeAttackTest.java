@@ -1,5 +1,6 @@
 package org.ztfclass.server.api;
 
+import org.ztfclass.server.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,7 +45,7 @@ class XxeAttackTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Database db = Database.open(tmp.resolve("xxe.db"));
+        Database db = TestStores.open(tmp.resolve("xxe.db"));
         new IngestService(new StoreWriter(db)).ingest(List.of(Samples.path("alerts")), IngestProgress.SILENT);
         server = new ApiServer(db).start("127.0.0.1", 0);
         evil = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

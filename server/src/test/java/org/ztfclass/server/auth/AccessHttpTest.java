@@ -1,5 +1,6 @@
 package org.ztfclass.server.auth;
 
+import org.ztfclass.server.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,7 +38,7 @@ class AccessHttpTest {
 
     @BeforeAll
     static void start() throws Exception {
-        db = Database.open(tmp.resolve("access.db"));
+        db = TestStores.open(tmp.resolve("access.db"));
         new IngestService(new StoreWriter(db)).ingest(List.of(Samples.path("alerts")), IngestProgress.SILENT);
         UserStore users = new UserStore(db);
         users.create("viewer1", Role.VIEWER, "viewer-password");

@@ -1,5 +1,6 @@
 package org.ztfclass.server.auth;
 
+import org.ztfclass.server.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -46,7 +47,7 @@ class LabellerPseudonymAttackTest {
 
     @BeforeAll
     static void start() throws Exception {
-        db = Database.open(tmp.resolve("pseudonyms.db"));
+        db = TestStores.open(tmp.resolve("pseudonyms.db"));
         new IngestService(new StoreWriter(db)).ingest(List.of(Samples.path("catalogues"), Samples.path("alerts")), IngestProgress.SILENT);
         UserStore users = new UserStore(db);
         users.create(SECRET_NAME, Role.LABELLER, "alice-password");

@@ -1,5 +1,6 @@
 package org.ztfclass.server.auth;
 
+import org.ztfclass.server.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,7 +33,7 @@ class PasswordGuessingAttackTest {
 
     @BeforeAll
     static void users() throws Exception {
-        db = Database.open(tmp.resolve("guessing.db"));
+        db = TestStores.open(tmp.resolve("guessing.db"));
         UserStore users = new UserStore(db);
         users.create("victim", Role.LABELLER, "victim-password");
         users.create("bystander", Role.LABELLER, "bystander-password");

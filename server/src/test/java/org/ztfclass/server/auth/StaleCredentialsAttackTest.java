@@ -1,5 +1,6 @@
 package org.ztfclass.server.auth;
 
+import org.ztfclass.server.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,7 +39,7 @@ class StaleCredentialsAttackTest {
 
     @BeforeAll
     static void start() throws Exception {
-        db = Database.open(tmp.resolve("stale.db"));
+        db = TestStores.open(tmp.resolve("stale.db"));
         UserStore users = new UserStore(db);
         users.create("owner", Role.LABELLER, "owner-password-1");
         users.create("reset-me", Role.LABELLER, "reset-me-password");

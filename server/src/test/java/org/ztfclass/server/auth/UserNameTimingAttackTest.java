@@ -1,5 +1,6 @@
 package org.ztfclass.server.auth;
 
+import org.ztfclass.server.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,7 +34,7 @@ class UserNameTimingAttackTest {
 
     @BeforeAll
     static void start() throws Exception {
-        db = Database.open(tmp.resolve("timing.db"));
+        db = TestStores.open(tmp.resolve("timing.db"));
         new UserStore(db).create("known", Role.LABELLER, "known-password");
         try (Connection c = db.connect(); Statement s = c.createStatement()) { // an account with no password at all
             s.executeUpdate("INSERT INTO users (name, role, created_at) VALUES ('no-password', 'viewer', '2026-11-25T00:00:00.000Z')");

@@ -1,5 +1,6 @@
 package org.ztfclass.server.cli;
 
+import org.ztfclass.server.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,7 +56,7 @@ class LearningCommandsTest {
     @BeforeAll
     static void trainOnce() throws Exception {
         db = tmp.resolve("learn.db");
-        new IngestService(new StoreWriter(Database.open(db))).ingest(
+        new IngestService(new StoreWriter(TestStores.open(db))).ingest(
                 List.of(Samples.path("catalogues"), Samples.path("alerce-30sne"), Samples.path("alerts")), IngestProgress.SILENT);
         model = tmp.resolve("model");
         // the store's labels only (ALeRCE detections train the LSTM), so the two trainings here stay quick;
@@ -168,7 +169,7 @@ class LearningCommandsTest {
     @Test
     void trainOnAStoreWithoutLabelsRefusesAndSaysHowToIngestLabels() throws Exception {
         Path empty = tmp.resolve("no-labels.db");
-        new IngestService(new StoreWriter(Database.open(empty))).ingest(List.of(Samples.path("alerts/kowalski")), IngestProgress.SILENT);
+        new IngestService(new StoreWriter(TestStores.open(empty))).ingest(List.of(Samples.path("alerts/kowalski")), IngestProgress.SILENT);
         Path out = tmp.resolve("useless-model");
         Object[] r = run("train", "--db", empty.toString(), "--out", out.toString());
         assertEquals(2, r[0], "a store without labels must not give a model trained on the training alerts alone");

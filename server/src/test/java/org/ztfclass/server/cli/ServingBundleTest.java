@@ -1,5 +1,6 @@
 package org.ztfclass.server.cli;
 
+import org.ztfclass.server.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,7 +23,7 @@ class ServingBundleTest {
 
     @Test
     void findsTheServingVersionsFolder() throws Exception {
-        Database db = Database.open(tmp.resolve("s.db"));
+        Database db = TestStores.open(tmp.resolve("s.db"));
         Path shipped = folder("shipped", "v1");
         Path other = folder("other", "v0");
         ServingBundle.Result none = ServingBundle.locate(db, List.of(shipped));

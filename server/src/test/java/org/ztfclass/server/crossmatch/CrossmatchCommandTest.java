@@ -1,5 +1,6 @@
 package org.ztfclass.server.crossmatch;
 
+import org.ztfclass.server.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,7 +42,7 @@ class CrossmatchCommandTest {
 
     @Test
     void anObjectKnownOnlyFromForcedPhotometryGetsItsPositionAndCanBeCrossMatched() throws Exception {
-        Database db = Database.open(tmp.resolve("phot.db"));
+        Database db = TestStores.open(tmp.resolve("phot.db"));
         new org.ztfclass.server.ingest.IngestService(new StoreWriter(db)).forObject("ZTF22abftjko")
                 .ingest(List.of(org.ztfclass.server.Samples.path("at2022tsd")), org.ztfclass.server.ingest.IngestProgress.SILENT);
         List<CrossmatchCache.Target> t = new CrossmatchCache(db).targets(List.of());
@@ -53,7 +54,7 @@ class CrossmatchCommandTest {
     @Test
     void fillsTheCacheWithAProgressBarThenResumes() throws Exception {
         Path dbFile = tmp.resolve("cli.db");
-        Database db = Database.open(dbFile);
+        Database db = TestStores.open(dbFile);
         new StoreWriter(db).writeCatalogue(List.of(new CatalogueEntry("BTS", "ZTF22abftjko", null, 50.0453078, 8.7488721, null, null, null,
                 19.0, null, null, null, null, null, null, null, null)), "test");
         try (RecordedServices vizier = new RecordedServices()

@@ -1,5 +1,6 @@
 package org.ztfclass.server.crossmatch;
 
+import org.ztfclass.server.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -38,7 +39,7 @@ class CrossmatchRefresherTest {
 
     @BeforeEach
     void store() throws Exception {
-        db = Database.open(tmp.resolve("x.db"));
+        db = TestStores.open(tmp.resolve("x.db"));
         new StoreWriter(db).writeCatalogue(List.of(entry("ZTF22abftjko", 50.0453078, 8.7488721), entry("ZTF20aaelulu", 185.7289, 15.8236),
                 entry("ZTF99southern", 10.0, -60.0)), "test");
         cache = new CrossmatchCache(db);

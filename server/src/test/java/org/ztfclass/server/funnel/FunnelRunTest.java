@@ -1,5 +1,6 @@
 package org.ztfclass.server.funnel;
 
+import org.ztfclass.server.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -39,24 +40,22 @@ class FunnelRunTest {
     static Path tmp;
 
     private static Path sampleStore;
+    private static Database sample;
     private static final AtomicInteger COPIES = new AtomicInteger();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeAll
     static void ingestTheDemoSample() throws Exception {
         sampleStore = tmp.resolve("sample.db");
-        Database db = Database.open(sampleStore);
-        new IngestService(new StoreWriter(db)).ingest(List.of(Samples.path("catalogues"), Samples.path("alerce-30sne"),
+        sample = TestStores.open(sampleStore);
+        new IngestService(new StoreWriter(sample)).ingest(List.of(Samples.path("catalogues"), Samples.path("alerce-30sne"),
                 Samples.path("lightcurves-snia"), Samples.path("antares-bts"), Samples.path("alerts")), IngestProgress.SILENT);
     }
 
     /** @return a private copy of the sample store (VACUUM INTO: consistent, WAL included) */
     private static Database copy() throws Exception {
         Path to = tmp.resolve("copy" + COPIES.incrementAndGet() + ".db");
-        try (Connection c = Database.open(sampleStore).connect(); Statement s = c.createStatement()) {
-            s.execute("VACUUM INTO '" + to + "'");
-        }
-        return Database.open(to);
+        return TestStores.copy(sample, to);
     }
 
     private static FunnelReport run(Database db, String config) throws Exception {

@@ -1,5 +1,6 @@
 package org.ztfclass.server.funnel;
 
+import org.ztfclass.server.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -32,7 +33,7 @@ class FunnelStagesTest {
 
     @BeforeAll
     static void ingestRealAlerts() throws Exception {
-        Database db = Database.open(tmp.resolve("stages.db"));
+        Database db = TestStores.open(tmp.resolve("stages.db"));
         new IngestService(new StoreWriter(db)).ingest(List.of(Samples.path("alerts"), Samples.path("catalogues")), IngestProgress.SILENT);
         new FunnelStore(db).forEachFacts(f -> REAL.put(f.objectId(), f));
     }

@@ -1,5 +1,6 @@
 package org.ztfclass.server.ingest;
 
+import org.ztfclass.server.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,7 +36,7 @@ class IngestServiceTest {
 
     @BeforeEach
     void open() throws Exception {
-        db = Database.open(tmp.resolve("store.db"));
+        db = TestStores.open(tmp.resolve("store.db"));
         ingest = new IngestService(new StoreWriter(db));
         queries = new ObjectQueries(db);
     }

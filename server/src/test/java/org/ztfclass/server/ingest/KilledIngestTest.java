@@ -1,5 +1,6 @@
 package org.ztfclass.server.ingest;
 
+import org.ztfclass.server.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,12 +29,12 @@ class KilledIngestTest {
         List<Path> inputs = List.of(Samples.path("catalogues"), Samples.path("lightcurves-snia"),
                 Samples.path("antares-bts"), Samples.path("alerts"));
 
-        Database reference = Database.open(tmp.resolve("reference.db"));
+        Database reference = TestStores.open(tmp.resolve("reference.db"));
         new IngestService(new StoreWriter(reference)).ingest(inputs, IngestProgress.SILENT);
         StoreCounts expected = new ObjectQueries(reference).counts();
 
         Path killedDb = tmp.resolve("killed.db");
-        Database killed = Database.open(killedDb);
+        Database killed = TestStores.open(killedDb);
         ObjectQueries killedQueries = new ObjectQueries(killed);
         Process p = ingestProcess(killedDb, inputs);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -46,7 +47,7 @@ class KilledIngestTest {
         StoreCounts atKill = killedQueries.counts();
         assertTrue(atKill.detections() < expected.detections(), "killed mid-way: " + atKill + " vs " + expected);
 
-        IngestReport rerun = new IngestService(new StoreWriter(Database.open(killedDb))).ingest(inputs, IngestProgress.SILENT);
+        IngestReport rerun = new IngestService(new StoreWriter(TestStores.open(killedDb))).ingest(inputs, IngestProgress.SILENT);
         assertTrue(rerun.problems().isEmpty(), rerun.problems().toString());
         assertEquals(expected, killedQueries.counts());
     }

@@ -1,5 +1,6 @@
 package org.ztfclass.server.ingest;
 
+import org.ztfclass.server.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,7 +28,7 @@ class LightCurveFormatsIngestTest {
 
     @BeforeEach
     void open() throws Exception {
-        Database db = Database.open(tmp.resolve("store.db"));
+        Database db = TestStores.open(tmp.resolve("store.db"));
         ingest = new IngestService(new StoreWriter(db));
         queries = new ObjectQueries(db);
     }

@@ -1,5 +1,6 @@
 package org.ztfclass.server.ingest;
 
+import org.ztfclass.server.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,7 +33,7 @@ class SurveyPhotometryTest {
 
     @Test
     void filesWithoutAnObjectAreRefusedByNameThenIngestedForTheGivenObjectOnce() throws Exception {
-        Database db = Database.open(tmp.resolve("p.db"));
+        Database db = TestStores.open(tmp.resolve("p.db"));
         ObjectQueries queries = new ObjectQueries(db);
         IngestReport anonymous = new IngestService(new StoreWriter(db), queries).ingest(List.of(Samples.path("at2022tsd")), IngestProgress.SILENT);
         assertEquals(0, anonymous.added().detections());
@@ -60,7 +61,7 @@ class SurveyPhotometryTest {
 
     @Test
     void aForcedPhotometryFileFindsItsObjectByPosition() throws Exception {
-        Database db = Database.open(tmp.resolve("pos.db"));
+        Database db = TestStores.open(tmp.resolve("pos.db"));
         new StoreWriter(db).writeCatalogue(List.of(new org.ztfclass.votables.domain.CatalogueEntry("BTS", ID, "AT2022tsd", 50.0453078,
                 8.7488721, null, null, null, 19.0, null, null, null, null, null, null, null, null)), "test");
         IngestReport r = new IngestService(new StoreWriter(db), new ObjectQueries(db))
@@ -71,7 +72,7 @@ class SurveyPhotometryTest {
 
     @Test
     void photometryEndpointServesEverySurveyAsAValidVotable() throws Exception {
-        Database db = Database.open(tmp.resolve("api.db"));
+        Database db = TestStores.open(tmp.resolve("api.db"));
         new IngestService(new StoreWriter(db)).forObject(ID).ingest(List.of(Samples.path("at2022tsd")), IngestProgress.SILENT);
         ApiServer server = new ApiServer(db).start("127.0.0.1", 0);
         try {

@@ -1,5 +1,6 @@
 package org.ztfclass.server.labels;
 
+import org.ztfclass.server.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,7 +39,7 @@ class LabelServiceTest {
 
     @BeforeAll
     static void store() throws Exception {
-        db = Database.open(tmp.resolve("labels.db"));
+        db = TestStores.open(tmp.resolve("labels.db"));
         new IngestService(new StoreWriter(db)).ingest(List.of(Samples.path("alerts")), IngestProgress.SILENT);
         service = new LabelService(db);
         objects = new PredictionStore(db).objectIds();

@@ -1,5 +1,6 @@
 package org.ztfclass.server.labels;
 
+import org.ztfclass.server.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -50,7 +51,7 @@ class LabelSkipsHttpTest {
 
     @BeforeAll
     static void start() throws Exception {
-        db = Database.open(tmp.resolve("skips.db"));
+        db = TestStores.open(tmp.resolve("skips.db"));
         new IngestService(new StoreWriter(db)).ingest(List.of(Samples.path("alerts")), IngestProgress.SILENT);
         users = new UserStore(db);
         users.create("ann", Role.LABELLER, "ann-password-1");

@@ -1,5 +1,6 @@
 package org.ztfclass.server.learning;
 
+import org.ztfclass.server.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -54,7 +55,7 @@ class AgreementReadersTest {
 
     @BeforeAll
     static void start() throws Exception {
-        db = Database.open(tmp.resolve("agreement.db"));
+        db = TestStores.open(tmp.resolve("agreement.db"));
         new IngestService(new StoreWriter(db)).ingest(List.of(Samples.path("alerts")), IngestProgress.SILENT);
         try (Connection c = db.connect(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT object_id FROM objects ORDER BY object_id LIMIT 6")) {

@@ -1,5 +1,6 @@
 package org.ztfclass.server.learning;
 
+import org.ztfclass.server.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,8 +53,8 @@ class CrossValidationTest {
         // the first 150 rows of the shipped BTS catalogue (all three classes) keep the ingest quick
         Path bts = Files.createDirectories(tmp.resolve("catalogue")).resolve("bts.csv");
         Files.write(bts, Files.readAllLines(Samples.path("catalogues").resolve("bts.csv")).subList(0, 151));
-        new IngestService(new StoreWriter(Database.open(db))).ingest(List.of(bts, Samples.path("alerce-30sne")), IngestProgress.SILENT);
-        List<LabelledObject> labelled = new ArrayList<>(new ObjectDataLoader(Database.open(db)).labelled());
+        new IngestService(new StoreWriter(TestStores.open(db))).ingest(List.of(bts, Samples.path("alerce-30sne")), IngestProgress.SILENT);
+        List<LabelledObject> labelled = new ArrayList<>(new ObjectDataLoader(TestStores.open(db)).labelled());
         labelled.sort(Comparator.comparing(o -> o.data().objectId()));
         // every object with an alert-stream light curve, plus the first 8 of each class by id
         objects = new ArrayList<>(labelled.stream().filter(MultimodalTrainer::lstmCanLearnFrom).toList());

@@ -1,5 +1,6 @@
 package org.ztfclass.server.learning;
 
+import org.ztfclass.server.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,7 +41,7 @@ class InitialSetTest {
 
     @Test
     void stratifiedOverTheFunnelsSurvivorsAndReproducible() throws Exception {
-        Database db = Database.open(tmp.resolve("set.db"));
+        Database db = TestStores.open(tmp.resolve("set.db"));
         new IngestService(new StoreWriter(db)).ingest(List.of(Samples.path("catalogues"), Samples.path("alerce-30sne"),
                 Samples.path("lightcurves-snia"), Samples.path("antares-bts"), Samples.path("alerts")), IngestProgress.SILENT);
         new FunnelRunner(new FunnelStore(db)).run(FunnelConfig.defaults());

@@ -1,5 +1,6 @@
 package org.ztfclass.server.learning;
 
+import org.ztfclass.server.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,7 +41,7 @@ class KilledRetrainingTest {
     void killedMidwayLeavesTheServingModelAndLabelsIntact() throws Exception {
         Path file = tmp.resolve("kill.db");
         Path models = tmp.resolve("models");
-        Database db = Database.open(file);
+        Database db = TestStores.open(file);
         new IngestService(new StoreWriter(db)).ingest(List.of(Samples.path("catalogues")), IngestProgress.SILENT);
         JobLog.Job first;
         try (Retraining r = new Retraining(db, models, ModelTrainer.DEFAULT, LearningConfig.defaults())) {

@@ -1,5 +1,6 @@
 package org.ztfclass.server.learning;
 
+import org.ztfclass.server.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -54,7 +55,7 @@ class RetrainingApiTest {
 
     @BeforeAll
     static void start() throws Exception {
-        db = Database.open(tmp.resolve("learn.db"));
+        db = TestStores.open(tmp.resolve("learn.db"));
         new IngestService(new StoreWriter(db)).ingest(List.of(Samples.path("catalogues")), IngestProgress.SILENT);
         server = new ApiServer(db).start("127.0.0.1", 0);
         org.ztfclass.server.auth.UserStore users = new org.ztfclass.server.auth.UserStore(db);

@@ -1,5 +1,6 @@
 package org.ztfclass.server.learning;
 
+import org.ztfclass.server.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,7 +30,7 @@ class SimulationTest {
 
     @Test
     void takeoverNeverSwitchesOnBelowTheRequiredPrecision() throws Exception {
-        Database db = Database.open(tmp.resolve("sim.db"));
+        Database db = TestStores.open(tmp.resolve("sim.db"));
         new IngestService(new StoreWriter(db)).ingest(List.of(Samples.path("catalogues")), IngestProgress.SILENT);
         List<LabelledObject> labelled = ConsensusObjects.load(db);
         assertTrue(labelled.size() > 1000, "the BTS sample is labelled: " + labelled.size());

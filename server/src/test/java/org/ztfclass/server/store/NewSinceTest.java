@@ -1,5 +1,6 @@
 package org.ztfclass.server.store;
 
+import org.ztfclass.server.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -47,7 +48,7 @@ class NewSinceTest {
 
     @BeforeAll
     static void start() throws Exception {
-        db = Database.open(tmp.resolve("since.db"));
+        db = TestStores.open(tmp.resolve("since.db"));
         new IngestService(new StoreWriter(db)).ingest(List.of(Samples.path("catalogues"), Samples.path("alerts")), IngestProgress.SILENT);
         fresh = new TreeSet<>();
         try (Connection c = db.connect()) {
@@ -58,10 +59,11 @@ class NewSinceTest {
                 }
             }
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(DISTINCT object_id) FROM alerts"); ResultSet rs = ps.executeQuery()) {
+                rs.next();
                 withAlerts = rs.getInt(1);
             }
             // back-dated: one exactly on a whole second (Instant.toString gives no fraction then), one just before it
-            try (PreparedStatement ps = c.prepareStatement("UPDATE alerts SET ingested_at = CASE WHEN rowid % 2 = 0 "
+            try (PreparedStatement ps = c.prepareStatement("UPDATE alerts SET ingested_at = CASE WHEN candid % 2 = 0 "
                     + "THEN '2020-01-01T00:00:00Z' ELSE '2019-12-31T23:59:59.999999Z' END WHERE object_id NOT IN (?, ?, ?)")) {
                 int i = 1;
                 for (String id : fresh) {

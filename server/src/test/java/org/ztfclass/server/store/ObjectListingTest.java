@@ -1,5 +1,6 @@
 package org.ztfclass.server.store;
 
+import org.ztfclass.server.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,7 +31,7 @@ class ObjectListingTest {
 
     @BeforeAll
     static void store() throws Exception {
-        db = Database.open(tmp.resolve("list.db"));
+        db = TestStores.open(tmp.resolve("list.db"));
         new IngestService(new StoreWriter(db)).ingest(List.of(Samples.path("catalogues"), Samples.path("alerts")), IngestProgress.SILENT);
         new FunnelRunner(new FunnelStore(db)).run(FunnelConfig.defaults());
         // probabilities made from the object id's hash: a spread of values to filter on, written as a model would

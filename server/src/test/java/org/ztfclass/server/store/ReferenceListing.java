@@ -44,11 +44,11 @@ final class ReferenceListing {
             args.add(q.predictedClass().name());
         }
         if (q.minProbability() != null) {
-            c.add("MAX(p.p_sn_ia, p.p_sn_ii, p.p_other) >= ?");
+            c.add(db.dialect().greatest("p.p_sn_ia", "p.p_sn_ii", "p.p_other") + " >= ?");
             args.add(q.minProbability());
         }
         if (q.maxProbability() != null) {
-            c.add("MAX(p.p_sn_ia, p.p_sn_ii, p.p_other) <= ?");
+            c.add(db.dialect().greatest("p.p_sn_ia", "p.p_sn_ii", "p.p_other") + " <= ?");
             args.add(q.maxProbability());
         }
         if (ObjectFilter.PASSED.equals(q.funnelStage())) {
@@ -79,11 +79,11 @@ final class ReferenceListing {
             case FIRST_DETECTION -> "o.first_detection_jd";
             case LAST_DETECTION -> "o.last_detection_jd";
             case DETECTIONS -> "o.n_detections";
-            case PEAK_MAG -> "MIN(COALESCE(o.peak_mag_g, 99), COALESCE(o.peak_mag_r, 99), COALESCE(o.peak_mag_i, 99))";
-            case PROBABILITY -> "MAX(p.p_sn_ia, p.p_sn_ii, p.p_other)";
+            case PEAK_MAG -> db.dialect().least("COALESCE(o.peak_mag_g, 99)", "COALESCE(o.peak_mag_r, 99)", "COALESCE(o.peak_mag_i, 99)");
+            case PROBABILITY -> db.dialect().greatest("p.p_sn_ia", "p.p_sn_ii", "p.p_other");
         };
         String dir = q.descending() ? " DESC" : " ASC";
-        String sql = "SELECT o.object_id, l.top_class, p.predicted_class, MAX(p.p_sn_ia, p.p_sn_ii, p.p_other), p.model_version, fd.stage"
+        String sql = "SELECT o.object_id, l.top_class, p.predicted_class, " + db.dialect().greatest("p.p_sn_ia", "p.p_sn_ii", "p.p_other") + ", p.model_version, fd.stage"
                 + FROM + (c.isEmpty() ? "" : "WHERE " + String.join(" AND ", c)) + " ORDER BY " + key + dir
                 + (q.sort() == ObjectListing.Sort.OBJECT_ID ? "" : ", o.object_id" + dir);
         List<String> out = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.ztfclass.server.stream;
 
+import org.ztfclass.server.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,7 +41,7 @@ class KilledStreamTest {
             replay.publish(topic, files, 0);
         }
         Path ingested = tmp.resolve("ingested.db");
-        new IngestService(new StoreWriter(Database.open(ingested))).ingest(files, IngestProgress.SILENT);
+        new IngestService(new StoreWriter(TestStores.open(ingested))).ingest(files, IngestProgress.SILENT);
         return ingested;
     }
 
@@ -52,7 +53,7 @@ class KilledStreamTest {
         int total = count(ingested, "alerts");
 
         Path db = tmp.resolve("streamed.db");
-        Database.open(db); // migrated before the child starts, so counting can begin at once
+        TestStores.open(db); // migrated before the child starts, so counting can begin at once
         Path config = tmp.resolve("consumer.properties");
         // small batches, and a killed member's partitions handed on after 6 s (the broker's minimum) rather than 45 s
         Files.writeString(config, "max.poll.records=3\nsession.timeout.ms=6000\nheartbeat.interval.ms=1000\n");
@@ -91,7 +92,7 @@ class KilledStreamTest {
         int total = count(ingested, "alerts");
 
         Path db = tmp.resolve("shared.db");
-        Database.open(db);
+        TestStores.open(db);
         Path config = tmp.resolve("consumer.properties");
         Files.writeString(config, "max.poll.records=3\nsession.timeout.ms=6000\nheartbeat.interval.ms=1000\n");
         Process a = consumer(broker, topic, "pair", db, tmp.resolve("a.log"), config, "500", false);

@@ -1,5 +1,6 @@
 package org.ztfclass.server.stream;
 
+import org.ztfclass.server.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,14 +58,14 @@ class StreamIngestTest {
             assertEquals(0, r.unreadableFiles());
         }
         Path streamed = tmp.resolve("streamed.db");
-        Database db = Database.open(streamed);
+        Database db = TestStores.open(streamed);
         StreamConsumer.Totals t = new StreamConsumer(settings(broker, "replay-same-store", "same-store"), db, null).run();
         assertEquals(List.of(), deadLetters(db));
         assertEquals(0, t.deadLetters());
         assertEquals(Samples.readAlerts(files).size(), t.alerts());
 
         Path ingested = tmp.resolve("ingested.db");
-        new IngestService(new StoreWriter(Database.open(ingested))).ingest(files, IngestProgress.SILENT);
+        new IngestService(new StoreWriter(TestStores.open(ingested))).ingest(files, IngestProgress.SILENT);
         Map<String, List<String>> expected = StoreSnapshot.of(ingested);
         Map<String, List<String>> actual = StoreSnapshot.of(streamed);
         assertFalse(expected.get("alerts").isEmpty());
@@ -95,7 +96,7 @@ class StreamIngestTest {
                 p.send(new ProducerRecord<>(topic, "k".getBytes(StandardCharsets.UTF_8), v)).get(60, TimeUnit.SECONDS);
             }
         }
-        Database db = Database.open(tmp.resolve("bad.db"));
+        Database db = TestStores.open(tmp.resolve("bad.db"));
         StreamConsumer.Totals t = new StreamConsumer(settings(broker, topic, "bad-messages"), db, null).run();
         assertEquals(values.size(), t.messages());
         assertEquals(2, t.alerts(), "the two good packets");
@@ -115,7 +116,7 @@ class StreamIngestTest {
         assertTrue(letters.get(4).reason().contains("empty"), letters.get(4).reason());
 
         Path ingested = tmp.resolve("good.db");
-        new IngestService(new StoreWriter(Database.open(ingested))).ingest(good, IngestProgress.SILENT);
+        new IngestService(new StoreWriter(TestStores.open(ingested))).ingest(good, IngestProgress.SILENT);
         assertEquals(StoreSnapshot.of(ingested), StoreSnapshot.of(tmp.resolve("bad.db")));
 
         // delivered again (a new group reads the topic from the start): nothing is added twice

@@ -1,5 +1,6 @@
 package org.ztfclass.server.tap;
 
+import org.ztfclass.server.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,7 +37,7 @@ class AdqlLimitsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = new ApiServer(Database.open(tmp.resolve("limits.db"))).start("127.0.0.1", 0);
+        server = new ApiServer(TestStores.open(tmp.resolve("limits.db"))).start("127.0.0.1", 0);
     }
 
     @AfterAll

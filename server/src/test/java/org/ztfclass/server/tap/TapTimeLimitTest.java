@@ -1,5 +1,6 @@
 package org.ztfclass.server.tap;
 
+import org.ztfclass.server.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,7 +46,7 @@ class TapTimeLimitTest {
 
     @BeforeAll
     static void start() throws Exception {
-        db = Database.open(tmp.resolve("timelimit.db"));
+        db = TestStores.open(tmp.resolve("timelimit.db"));
         new IngestService(new StoreWriter(db)).ingest(List.of(Samples.path("alerts")), IngestProgress.SILENT);
         new SyntheticObjects(db).generate(100_000, 13, n -> { });
         String before = System.getProperty(TapLimits.TIMEOUT_PROPERTY);

@@ -1,5 +1,6 @@
 package org.ztfclass.server.web;
 
+import org.ztfclass.server.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,7 +52,7 @@ class CrossmatchPanelPageTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Database db = Database.open(tmp.resolve("page.db"));
+        Database db = TestStores.open(tmp.resolve("page.db"));
         new StoreWriter(db).writeCatalogue(List.of(new CatalogueEntry("BTS", ID, "AT2022tsd", 50.0453078, 8.7488721, null, null, null,
                 19.0, null, null, null, null, null, null, null, null)), "test");
         new IngestService(new StoreWriter(db)).forObject(ID).ingest(List.of(Samples.path("at2022tsd")), IngestProgress.SILENT);

@@ -1,5 +1,6 @@
 package org.ztfclass.server.web;
 
+import org.ztfclass.server.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,7 +30,7 @@ class ObjectPageConnectionsTest {
 
     @Test
     void oneConnectionPerObjectPage() throws Exception {
-        Database db = Database.open(tmp.resolve("page.db"));
+        Database db = TestStores.open(tmp.resolve("page.db"));
         new IngestService(new StoreWriter(db)).ingest(List.of(Samples.path("catalogues"), Samples.path("alerts")), IngestProgress.SILENT);
         String id;
         try (Connection c = db.connect(); var s = c.createStatement(); var rs = s.executeQuery("SELECT object_id FROM alerts LIMIT 1")) {
@@ -53,7 +54,7 @@ class ObjectPageConnectionsTest {
 
     @Test
     void scopeSharesOneConnectionOnItsThreadOnly() throws Exception {
-        Database db = Database.open(tmp.resolve("scope.db"));
+        Database db = TestStores.open(tmp.resolve("scope.db"));
         long before = db.connectionsOpened();
         try (ReadScope scope = new ObjectQueries(db).readScope(); ReadScope nested = db.readScope()) {
             for (int i = 0; i < 5; i++) {

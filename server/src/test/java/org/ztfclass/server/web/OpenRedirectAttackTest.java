@@ -1,5 +1,6 @@
 package org.ztfclass.server.web;
 
+import org.ztfclass.server.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,7 +44,7 @@ class OpenRedirectAttackTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Database db = Database.open(tmp.resolve("redirect.db"));
+        Database db = TestStores.open(tmp.resolve("redirect.db"));
         new UserStore(db).create("labeller1", Role.LABELLER, "labeller-password");
         server = new ApiServer(db).start("127.0.0.1", 0);
     }

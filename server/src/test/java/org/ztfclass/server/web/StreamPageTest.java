@@ -1,5 +1,6 @@
 package org.ztfclass.server.web;
 
+import org.ztfclass.server.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,7 +41,7 @@ class StreamPageTest {
 
     @Test
     void showsEachPartitionAndTheLatestDeadLetters() throws Exception {
-        Database db = Database.open(tmp.resolve("s.db"));
+        Database db = TestStores.open(tmp.resolve("s.db"));
         recordStream(db);
         ApiServer server = new ApiServer(db).start("127.0.0.1", 0);
         try {
@@ -67,7 +68,7 @@ class StreamPageTest {
 
     @Test
     void saysSoWhenNoStreamHasRun() throws Exception {
-        Database db = Database.open(tmp.resolve("empty.db"));
+        Database db = TestStores.open(tmp.resolve("empty.db"));
         ApiServer server = new ApiServer(db).start("127.0.0.1", 0);
         try {
             String html = get(server, "/stream").body();

@@ -1,5 +1,6 @@
 package org.ztfclass.server.web;
 
+import org.ztfclass.server.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -74,7 +75,7 @@ class WebApplicationTest {
 
     @BeforeAll
     static void start() throws Exception {
-        db = Database.open(tmp.resolve("webapp.db"));
+        db = TestStores.open(tmp.resolve("webapp.db"));
         new IngestService(new StoreWriter(db)).ingest(List.of(Samples.path("catalogues"), Samples.path("alerts")), IngestProgress.SILENT);
         new FunnelRunner(new FunnelStore(db)).run(FunnelConfig.defaults());
         Path model = tmp.resolve("model");

@@ -1,5 +1,6 @@
 package org.ztfclass.server.web;
 
+import org.ztfclass.server.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,7 +75,7 @@ class WorkspaceLayoutTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Database db = Database.open(tmp.resolve("workspace.db"));
+        Database db = TestStores.open(tmp.resolve("workspace.db"));
         new IngestService(new StoreWriter(db)).ingest(List.of(Samples.path("catalogues"), Samples.path("alerts")), IngestProgress.SILENT);
         new FunnelRunner(new FunnelStore(db)).run(FunnelConfig.defaults());
         StoreScoring.scoreAll(db, TrainedModel.trainAndSave(new ObjectDataLoader(db).labelled(), 9, tmp.resolve("model")).bundle());

@@ -1,0 +1,64 @@
+package org.ztfclass.server;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import org.ztfclass.server.store.Database;
+
+/**
+ * The store a test runs against: an SQLite file in the test's folder, or, when the tests run with
+ * {@code -Dztfclass.test.store=postgresql} (the {@code postgresql} run of {@code mvn test}), a new
+ * database on the shared {@link PostgresCluster}. Store tests open their store here, so the same
+ * test checks both engines.
+ */
+public final class TestStores {
+
+    /** System property choosing the engine of the store tests. */
+    public static final String PROPERTY = "ztfclass.test.store";
+
+    private TestStores() {
+    }
+
+    /** @return true when this run's store tests use PostgreSQL */
+    public static boolean postgres() {
+        return "postgresql".equalsIgnoreCase(System.getProperty(PROPERTY, "sqlite"));
+    }
+
+    /**
+     * @param file the SQLite file the test would use (its name also names the PostgreSQL database)
+     * @return a new, migrated store of this run's engine
+     */
+    public static Database open(Path file) throws SQLException {
+        return Database.open(location(file));
+    }
+
+    /**
+     * Copies a store whole (a test that changes a shared fixture works on its own copy).
+     *
+     * @param from the store to copy (not written to meanwhile)
+     * @param to   the SQLite file of the copy (its name also names the PostgreSQL copy)
+     * @return the copy, opened
+     */
+    public static Database copy(Database from, Path to) throws SQLException {
+        if (!from.isPostgres()) {
+            try (java.sql.Connection c = from.connect(); java.sql.Statement s = c.createStatement()) {
+                s.execute("VACUUM INTO '" + to.toString().replace("'", "''") + "'"); // consistent, WAL included
+            }
+            return Database.open(to);
+        }
+        String name = to.getFileName().toString().replaceFirst("\\.db$", "");
+        return Database.open(PostgresCluster.shared().copyDatabase(from.location().database(), name));
+    }
+
+    /**
+     * @param file the SQLite file the test would use
+     * @return the {@code --db} value of a new store of this run's engine: the file's path, or a new
+     *     PostgreSQL database
+     */
+    public static String location(Path file) {
+        if (!postgres()) {
+            return file.toString();
+        }
+        String name = file.getFileName().toString().replaceFirst("\\.db$", "");
+        return PostgresCluster.shared().createDatabase(name);
+    }
+}
