@@ -6,19 +6,27 @@ import io.javalin.http.staticfiles.Location;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.ztfclass.server.funnel.FunnelRunner;
+import org.ztfclass.server.auth.AccessException;
+import org.ztfclass.server.auth.WebAuth;
 import org.ztfclass.server.store.Database;
-import org.ztfclass.server.store.FunnelStore;
-import org.ztfclass.server.store.ObjectQueries;
+import org.ztfclass.server.web.ErrorPage;
 import org.ztfclass.votables.table.VotableWriter;
 
 /**
- * The HTTP face of ztfclass. All routes are declared here; handlers live in small classes per
- * topic. Errors become a 4xx/5xx answer with a JSON body {@code {"status": n, "error": "..."}},
+ * The HTTP face of ztfclass: the composition root of one server. It builds the services once
+ * ({@link ServerServices}), lets each area declare its routes over them ({@link ApiRoutes},
+ * {@link org.ztfclass.server.tap.TapService}, {@link LearningHandlers}, {@link WebRoutes},
+ * {@link LabelRoutes}, {@link AccountRoutes}), and owns what every request meets: the request
+ * limits, security headers and timing, the sign-in before-handler, static files and the error
+ * answers. Before-handlers run in the order declared here: body read, security headers, timing,
+ * the TAP body limit on {@code /tap/*}, sign-in, then the request limits that depend on the user.
+ * Errors become a 4xx/5xx answer with a JSON body {@code {"status": n, "error": "..."}},
  * or a VOTable with {@code QUERY_STATUS=ERROR} when the request asked for {@code format=votable}.
  */
 public final class ApiServer {
@@ -26,16 +34,13 @@ public final class ApiServer {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
 
     private final Javalin app;
-    private final LearningHandlers learning;
-    private final org.ztfclass.server.web.ModelPage modelPage;
+    private final ServerServices services;
+    private final WebRoutes web;
 
     /** Builds the server on a store; nothing listens until {@link #start}. */
     public ApiServer(Database db) {
-        ObjectQueries queries = new ObjectQueries(db);
-        org.ztfclass.server.store.PredictionStore predictionStore = new org.ztfclass.server.store.PredictionStore(db);
-        ObjectHandlers objects = new ObjectHandlers(queries, predictionStore);
-        StatusHandler status = new StatusHandler(queries);
-        FunnelHandlers funnel = new FunnelHandlers(new FunnelRunner(new FunnelStore(db)));
+        services = new ServerServices(db);
+        web = new WebRoutes(services);
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             RequestLimits.configure(config);
@@ -52,7 +57,7 @@ public final class ApiServer {
                 res.setHeader("X-Request-Id", id);
                 res.setContentType("application/json");
                 try {
-                    res.getOutputStream().write(internalErrorJson(id).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    res.getOutputStream().write(internalErrorJson(id).getBytes(StandardCharsets.UTF_8));
                 } catch (IOException e) {
                     LOG.debug("could not answer request {}", id, e);
                 }
@@ -62,65 +67,19 @@ public final class ApiServer {
         app.before(SecurityHeaders::apply);
         app.before(ServerTiming::start);
         app.after(ServerTiming::stamp);
-        app.get("/api/status", status::status);
-        app.get("/api/objects", objects::list);
-        app.get("/api/objects/{objectId}", objects::one);
-        app.get("/api/objects/{objectId}/lightcurve", objects::lightCurve);
-        app.get("/api/objects/{objectId}/photometry", objects::photometry);
-        app.get("/api/objects/{objectId}/cutouts/{file}", objects::cutout);
-        app.get("/api/objects/{objectId}/crossmatches", new CrossmatchHandler(queries, new org.ztfclass.server.store.CrossmatchCache(db))::crossmatches);
-        app.get("/api/funnel", funnel::report);
-        org.ztfclass.server.store.StreamStore streamStore = new org.ztfclass.server.store.StreamStore(db);
-        app.get("/api/stream", new StreamHandler(streamStore)::status);
-        app.get("/stream", new org.ztfclass.server.web.StreamPage(streamStore)::show);
-        app.get("/scs", new ConeSearchHandler(queries)::search);
-        org.ztfclass.server.store.CrossmatchCache crossmatchCache = new org.ztfclass.server.store.CrossmatchCache(db);
-        app.post("/api/objects/match", new MatchHandler(queries, crossmatchCache)::match);
-        new org.ztfclass.server.tap.TapService(db).routes(app); // /tap: TAP sync + async (UWS), VOSI; its body limit runs before auth
-        app.get("/api/overlay", new OverlayHandler(queries)::overlay);
-        app.get("/funnel", funnel::page);
-        app.get("/objects/{objectId}", new org.ztfclass.server.web.ObjectPage(queries, predictionStore,
-                new org.ztfclass.server.store.ObjectListing(db), new org.ztfclass.server.web.CrossmatchPanel(crossmatchCache, queries))::render);
-        learning = new LearningHandlers(db, new org.ztfclass.server.learning.Retraining(db,
-                org.ztfclass.server.learning.Retraining.defaultModelsDir(db), org.ztfclass.server.learning.ModelTrainer.DEFAULT,
-                org.ztfclass.server.learning.LearningConfig.fromSystemProperties()));
-        learning.routes(app);
-        // the web application (issue 7): accounts, labels, object list, model page
-        org.ztfclass.server.auth.WebAuth auth = new org.ztfclass.server.auth.WebAuth(new org.ztfclass.server.auth.UserStore(db),
-                new org.ztfclass.server.auth.SessionStore(db), new org.ztfclass.server.auth.TokenStore(db));
+        new ApiRoutes(services).routes(app);
+        services.tap().routes(app); // /tap: TAP sync + async (UWS), VOSI; its body limit runs before auth
+        new LearningHandlers(db, services.retraining(), services.labellingQueue()).routes(app);
+        web.routes(app);
+        // the web application (issue 7): sign-in, then labels and accounts as the signed-in user
+        WebAuth auth = services.auth();
         app.before(auth::before);
         app.before(RequestLimits::check);
-        LabelHandlers labels = new LabelHandlers(new org.ztfclass.server.labels.LabelService(db));
-        app.post("/api/labels", labels::submit);
-        app.get("/api/labels", new LabelExportHandler(new org.ztfclass.server.store.LabelExport(db))::export); // public; anonymous: pseudonyms
-        app.post("/objects/{objectId}/labels", labels::submitForm);
-        SkipHandlers skips = new SkipHandlers(new org.ztfclass.server.labels.LabelSkips(db)); // issue 16: skip / not sure, never a label
-        app.post("/api/labels/skips", skips::submit);
-        app.post("/objects/{objectId}/skips", skips::submitForm);
-        org.ztfclass.server.web.SignInPage signIn = new org.ztfclass.server.web.SignInPage(auth);
-        app.get("/signin", signIn::form);
-        app.post("/signin", signIn::signIn);
-        app.post("/signout", signIn::signOut);
-        org.ztfclass.server.web.AccountPage account = new org.ztfclass.server.web.AccountPage(auth);
-        app.get("/account", account::show);
-        app.post("/account/tokens", account::createToken);
-        app.post("/account/tokens/{tokenId}/revoke", account::revokeToken);
-        app.post("/account/password", account::changePassword);
-        org.ztfclass.server.web.AdminUsersPage admin = new org.ztfclass.server.web.AdminUsersPage(auth.users());
-        app.get("/admin/users", admin::show);
-        app.post("/admin/users", admin::invite);
-        app.post("/admin/users/{userId}", admin::change);
-        org.ztfclass.server.web.QueuePage queue = new org.ztfclass.server.web.QueuePage(new org.ztfclass.server.store.ObjectListing(db),
-                new org.ztfclass.server.labels.InitialSetFirstQueue(db), new org.ztfclass.server.learning.LabellingQueue(db),
-                new org.ztfclass.server.labels.ScanState(db));
-        app.get("/queue", queue::show);
-        app.get("/queue/next", queue::next);
-        modelPage = new org.ztfclass.server.web.ModelPage(db);
-        app.get("/model", modelPage::show);
-        app.get("/model/report/{file}", modelPage::reportFile);
-        app.exception(org.ztfclass.server.auth.AccessException.class, (e, ctx) -> {
-            if (org.ztfclass.server.web.ErrorPage.wanted(ctx)) {
-                org.ztfclass.server.web.ErrorPage.send(ctx, e.status(), e.getMessage());
+        new LabelRoutes(services).routes(app);
+        new AccountRoutes(auth).routes(app);
+        app.exception(AccessException.class, (e, ctx) -> {
+            if (ErrorPage.wanted(ctx)) {
+                ErrorPage.send(ctx, e.status(), e.getMessage());
             } else {
                 error(ctx, e.status(), e.getMessage());
             }
@@ -149,8 +108,8 @@ public final class ApiServer {
     }
 
     /** Shows the full evaluation report of the model bundle in {@code dir} on {@code /model} when it is the serving version. */
-    public ApiServer modelBundle(java.nio.file.Path dir) {
-        modelPage.bundle(dir);
+    public ApiServer modelBundle(Path dir) {
+        web.modelBundle(dir);
         return this;
     }
 
@@ -164,18 +123,18 @@ public final class ApiServer {
         return app.port();
     }
 
-    /** Stops listening and frees the port. */
+    /** Stops listening, frees the port and stops retraining's worker and poller ({@link ServerServices#close}); the database stays open. */
     public void stop() {
         app.stop();
-        learning.close();
+        services.close();
     }
 
     /** Answers an unexpected failure: logged in full under a request id; the client sees only that id. */
     static void internalError(Context ctx, Throwable e) {
         String id = InternalErrors.log(ctx.method() + " " + ctx.path(), e);
         ctx.header("X-Request-Id", id);
-        if (org.ztfclass.server.web.ErrorPage.wanted(ctx)) {
-            org.ztfclass.server.web.ErrorPage.send(ctx, 500, InternalErrors.message(id));
+        if (ErrorPage.wanted(ctx)) {
+            ErrorPage.send(ctx, 500, InternalErrors.message(id));
         } else if (ResponseFormat.wantsVotable(ctx)) {
             error(ctx, 500, InternalErrors.message(id));
         } else {

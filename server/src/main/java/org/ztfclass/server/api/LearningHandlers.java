@@ -29,8 +29,9 @@ import org.ztfclass.votables.domain.TransientClass;
  * the work is in {@code org.ztfclass.server.learning}. "Current user" is the signed-in user (session
  * or API token), or for anonymous reads the {@code user} parameter; {@code GET /api/queue/next?after=ID} never answers
  * {@code ID} (the object being looked at) nor an object the user skipped ({@code POST /api/labels/skips}); admin-only routes ({@link #ADMIN_ROUTES}) need an admin session or API token (401/403 otherwise).
+ * The {@link Retraining} given is not closed here: its owner ({@link ServerServices}) stops it.
  */
-public final class LearningHandlers implements AutoCloseable {
+public final class LearningHandlers {
 
     /** Routes that only an admin may call (checked in the handlers with {@code WebAuth.require}). */
     public static final List<String> ADMIN_ROUTES = List.of("POST /api/learning/jobs", "POST /api/learning/rollback");
@@ -44,10 +45,15 @@ public final class LearningHandlers implements AutoCloseable {
     private final LabelLog labels;
     private final CachedAgreement agreement;
 
-    public LearningHandlers(Database db, Retraining retraining) {
+    /**
+     * @param db the store the dashboard reads
+     * @param retraining the jobs and model versions; its polling starts in {@link #routes}
+     * @param queue the personal labelling queue, shared with the {@code /queue} page
+     */
+    public LearningHandlers(Database db, Retraining retraining, LabellingQueue queue) {
         this.db = db;
         this.retraining = retraining;
-        this.queue = new LabellingQueue(db);
+        this.queue = queue;
         this.labels = new LabelLog(db);
         this.agreement = new CachedAgreement(labels);
     }
@@ -321,10 +327,5 @@ public final class LearningHandlers implements AutoCloseable {
 
     private static Double finite(double v) {
         return Double.isNaN(v) ? null : v;
-    }
-
-    @Override
-    public void close() {
-        retraining.close();
     }
 }
