@@ -12,6 +12,9 @@ import org.ztfclass.server.store.Database;
  */
 public final class TestStores {
 
+    /** The PostgreSQL database standing for each SQLite file path, so a path names one store however often it is opened. */
+    private static final java.util.Map<Path, String> DATABASES = new java.util.HashMap<>();
+
     /** System property choosing the engine of the store tests. */
     public static final String PROPERTY = "ztfclass.test.store";
 
@@ -25,7 +28,7 @@ public final class TestStores {
 
     /**
      * @param file the SQLite file the test would use (its name also names the PostgreSQL database)
-     * @return a new, migrated store of this run's engine
+     * @return the store of this run's engine that the path names (created and migrated on first use)
      */
     public static Database open(Path file) throws SQLException {
         return Database.open(location(file));
@@ -51,14 +54,14 @@ public final class TestStores {
 
     /**
      * @param file the SQLite file the test would use
-     * @return the {@code --db} value of a new store of this run's engine: the file's path, or a new
-     *     PostgreSQL database
+     * @return the {@code --db} value of the store this path names in this run's engine: the file's
+     *     path, or a PostgreSQL database made for that path on first use
      */
-    public static String location(Path file) {
+    public static synchronized String location(Path file) {
         if (!postgres()) {
             return file.toString();
         }
-        String name = file.getFileName().toString().replaceFirst("\\.db$", "");
-        return PostgresCluster.shared().createDatabase(name);
+        return DATABASES.computeIfAbsent(file.toAbsolutePath().normalize(),
+                f -> PostgresCluster.shared().createDatabase(f.getFileName().toString().replaceFirst("\\.db$", "")));
     }
 }

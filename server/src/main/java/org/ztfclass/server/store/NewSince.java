@@ -72,9 +72,10 @@ public record NewSince(Instant at) {
      * @return the SQL condition on {@code o.object_id}, with one parameter: {@link #bound()}. The unary {@code +}
      *         keeps SQLite from driving the query from the (possibly huge) set of new objects and then sorting them
      *         all: the listing walks its sort index and probes the set, built once from {@code alerts_ingested}
-     *         (when few alerts are new, {@link ObjectListing} starts from them instead)
+     *         (when few alerts are new, {@link ObjectListing} starts from them instead). PostgreSQL has no such
+     *         hint (its unary {@code +} is numeric only) and plans the semi-join itself.
      */
-    static String condition() {
-        return "+o.object_id IN (SELECT a.object_id FROM alerts a WHERE a.ingested_at >= ?)";
+    static String condition(SqlDialect dialect) {
+        return (dialect == SqlDialect.SQLITE ? "+" : "") + "o.object_id IN (SELECT a.object_id FROM alerts a WHERE a.ingested_at >= ?)";
     }
 }

@@ -182,7 +182,9 @@ public final class ObjectListing {
             few = "SELECT DISTINCT object_id FROM alerts" + db.dialect().indexedBy("alerts_ingested") + " WHERE ingested_at >= ?";
             args.add(newSince.bound());
         }
-        return few == null ? "objects o " : "(" + few + ") few CROSS JOIN objects o ON o.object_id = few.object_id ";
+        // SQLite's CROSS JOIN keeps the few rows first (its planner never reorders it); PostgreSQL plans the join itself
+        String join = db.dialect() == SqlDialect.SQLITE ? " CROSS JOIN " : " JOIN ";
+        return few == null ? "objects o " : "(" + few + ") few" + join + "objects o ON o.object_id = few.object_id ";
     }
 
     /** @return whether the newest run dropped at most {@code small} objects at {@code stage} (counts at most that many + 1) */
@@ -207,10 +209,10 @@ public final class ObjectListing {
         }
     }
 
-    private static String where(Query q, List<Object> args) {
+    private String where(Query q, List<Object> args) {
         List<String> c = new ArrayList<>();
         if (q.newSince() != null) {
-            c.add(NewSince.condition());
+            c.add(NewSince.condition(db.dialect()));
             args.add(q.newSince().bound());
         }
         if (ObjectFilter.PASSED.equals(q.funnelStage())) {

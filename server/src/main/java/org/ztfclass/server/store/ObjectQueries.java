@@ -379,7 +379,7 @@ public final class ObjectQueries {
             args.add(f.minProbability());
         }
         if (f.newSince() != null) {
-            clauses.add(NewSince.condition());
+            clauses.add(NewSince.condition(db.dialect()));
             args.add(f.newSince().bound());
         }
         if (ObjectFilter.PASSED.equals(f.droppedBy())) {

@@ -110,6 +110,7 @@ public final class StreamStore {
     public long deadLetterCount() throws SQLException {
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM stream_dead_letters");
              ResultSet rs = ps.executeQuery()) {
+            rs.next();
             return rs.getLong(1);
         }
     }

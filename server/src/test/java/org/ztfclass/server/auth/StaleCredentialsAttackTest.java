@@ -105,7 +105,7 @@ class StaleCredentialsAttackTest {
         int code;
         try {
             System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-            code = new CommandLine(new Main()).execute("user", "password", "cli-reset", "--db", tmp.resolve("stale.db").toString());
+            code = new CommandLine(new Main()).execute("user", "password", "cli-reset", "--db", TestStores.location(tmp.resolve("stale.db")));
         } finally {
             System.setOut(out);
         }

@@ -61,7 +61,7 @@ class LearningCommandsTest {
         model = tmp.resolve("model");
         // the store's labels only (ALeRCE detections train the LSTM), so the two trainings here stay quick;
         // the shipped labelled alerts (CNN) are covered by MultimodalTrainerTest and the shipped bundle
-        Object[] r = run("train", "--db", db.toString(), "--out", model.toString(), "--seed", "11", "--training-alerts", "none");
+        Object[] r = run("train", "--db", TestStores.location(db), "--out", model.toString(), "--seed", "11", "--training-alerts", "none");
         assertEquals(0, r[0], r[2].toString());
     }
 
@@ -108,7 +108,7 @@ class LearningCommandsTest {
     @Test
     void sameSeedSameMetrics() throws Exception {
         Path again = tmp.resolve("model-again");
-        assertEquals(0, run("train", "--db", db.toString(), "--out", again.toString(), "--seed", "11", "--training-alerts", "none")[0]);
+        assertEquals(0, run("train", "--db", TestStores.location(db), "--out", again.toString(), "--seed", "11", "--training-alerts", "none")[0]);
         assertEquals(JSON.readTree(model.resolve("manifest.json").toFile()).get("metrics"),
                 JSON.readTree(again.resolve("manifest.json").toFile()).get("metrics"));
         assertEquals(JSON.readTree(model.resolve("report/evaluation.json").toFile()),
@@ -118,7 +118,7 @@ class LearningCommandsTest {
     @Test
     void evaluateRedoesTheHeldOutReport() throws Exception {
         Path report = tmp.resolve("re-report");
-        Object[] r = run("evaluate", model.toString(), "--db", db.toString(), "--out", report.toString(), "--training-alerts", "none");
+        Object[] r = run("evaluate", model.toString(), "--db", TestStores.location(db), "--out", report.toString(), "--training-alerts", "none");
         assertEquals(0, r[0], r[2].toString());
         assertEquals(JSON.readTree(model.resolve("report/evaluation.json").toFile()), JSON.readTree(report.resolve("evaluation.json").toFile()),
                 "the same model on the same held-out objects gives the same numbers");
@@ -171,7 +171,7 @@ class LearningCommandsTest {
         Path empty = tmp.resolve("no-labels.db");
         new IngestService(new StoreWriter(TestStores.open(empty))).ingest(List.of(Samples.path("alerts/kowalski")), IngestProgress.SILENT);
         Path out = tmp.resolve("useless-model");
-        Object[] r = run("train", "--db", empty.toString(), "--out", out.toString());
+        Object[] r = run("train", "--db", TestStores.location(empty), "--out", out.toString());
         assertEquals(2, r[0], "a store without labels must not give a model trained on the training alerts alone");
         assertTrue(r[2].toString().contains("has no labelled objects") && r[2].toString().contains("install/ztfclass ingest"), r[2].toString());
         assertFalse(Files.exists(out.resolve("manifest.json")), "no bundle is written");
@@ -185,7 +185,7 @@ class LearningCommandsTest {
         assertTrue(missing[2].toString().contains("not a model directory"), missing[2].toString());
         Path partial = Files.createDirectories(tmp.resolve("partial"));
         Files.copy(model.resolve("manifest.json"), partial.resolve("manifest.json"));
-        Object[] noWeights = run("evaluate", partial.toString(), "--db", db.toString());
+        Object[] noWeights = run("evaluate", partial.toString(), "--db", TestStores.location(db));
         assertEquals(2, noWeights[0]);
         assertTrue(noWeights[2].toString().contains("xgboost.json, which is missing"), noWeights[2].toString());
     }

@@ -60,19 +60,19 @@ class CrossmatchCommandTest {
         try (RecordedServices vizier = new RecordedServices()
                 .on("I/355/gaiadr3", RecordedServices.Reply.recorded("gaia-dr3-archive-tap.vot"))
                 .on("VIII/65/nvss", RecordedServices.Reply.recorded("vizier-error.xml"))) {
-            String[] r = run("crossmatch", "--db", dbFile.toString(), "--catalogues", "gaia_dr3,nvss", "--radius", "5",
+            String[] r = run("crossmatch", "--db", TestStores.location(dbFile), "--catalogues", "gaia_dr3,nvss", "--radius", "5",
                     "--service-url", vizier.url(), "--timeout", "5");
             assertEquals("0", r[0], r[2]);
             assertTrue(r[2].contains("[##############################] 1000/1000"), r[2]);
             assertTrue(r[1].contains("answered 1 (2 sources)") && r[1].contains("failed 1"), r[1]);
             assertTrue(r[1].contains("problem: CDS VizieR VIII/65/nvss for ZTF22abftjko"), r[1]);
-            String[] again = run("crossmatch", "--db", dbFile.toString(), "--catalogues", "gaia_dr3,nvss", "--radius", "5",
+            String[] again = run("crossmatch", "--db", TestStores.location(dbFile), "--catalogues", "gaia_dr3,nvss", "--radius", "5",
                     "--service-url", vizier.url());
             assertTrue(again[1].contains("already answered 1") && again[1].contains("failed 1"), again[1]);
             assertEquals(1, vizier.requests("I/355/gaiadr3"), "gaia was not asked again");
             assertEquals(2, new CrossmatchCache(db).read("ZTF22abftjko").size());
         }
-        assertEquals("2", run("crossmatch", "--db", dbFile.toString(), "--catalogues", "2mass")[0]);
-        assertEquals("2", run("crossmatch", "--db", dbFile.toString(), "--radius", "0")[0]);
+        assertEquals("2", run("crossmatch", "--db", TestStores.location(dbFile), "--catalogues", "2mass")[0]);
+        assertEquals("2", run("crossmatch", "--db", TestStores.location(dbFile), "--radius", "0")[0]);
     }
 }

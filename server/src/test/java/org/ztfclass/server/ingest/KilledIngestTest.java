@@ -56,7 +56,7 @@ class KilledIngestTest {
         List<String> cmd = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
-                "org.ztfclass.server.cli.Main", "ingest", "--db", db.toString()));
+                "org.ztfclass.server.cli.Main", "ingest", "--db", TestStores.location(db)));
         inputs.forEach(i -> cmd.add(i.toString()));
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }

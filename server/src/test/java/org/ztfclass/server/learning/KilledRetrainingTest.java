@@ -56,7 +56,7 @@ class KilledRetrainingTest {
         for (boolean afterTraining : List.of(false, true)) {
             String killAt = afterTraining ? "after training" : "training";
             Process child = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), "org.ztfclass.server.cli.Main", "retrain", "--db", file.toString(),
+                    "-cp", System.getProperty("java.class.path"), "org.ztfclass.server.cli.Main", "retrain", "--db", TestStores.location(file),
                     "--models", models.toString())).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
             String stage = null;

@@ -141,6 +141,7 @@ class NewSinceTest {
             ps.setString(1, at);
             ps.setString(2, at);
             try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
                 return rs.getInt(1);
             }
         }
