@@ -191,7 +191,10 @@ class TapServiceTest {
         StringBuilder b = new StringBuilder();
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             for (String q : List.of("SELECT COUNT(*) FROM labels", "SELECT COUNT(*) FROM users", "SELECT COUNT(*) FROM objects",
-                    "SELECT group_concat(sql, ';') FROM (SELECT sql FROM sqlite_master ORDER BY name)")) {
+                    db.isPostgres()
+                            ? "SELECT string_agg(table_name || '.' || column_name || ':' || data_type, ';' ORDER BY table_name, column_name) "
+                                    + "FROM information_schema.columns WHERE table_schema = 'public'"
+                            : "SELECT group_concat(sql, ';') FROM (SELECT sql FROM sqlite_master ORDER BY name)")) {
                 try (ResultSet rs = s.executeQuery(q)) {
                     rs.next();
                     b.append(rs.getString(1)).append('|');
