@@ -89,9 +89,10 @@ public final class PostgresCluster {
         String postgres = String.join(" ", quote(asServer(root, List.of(bin.resolve("postgres").toString(), "-D", data.toString(),
                 "-p", Integer.toString(port), "-k", socket.toString(), "-c", "listen_addresses=127.0.0.1",
                 "-c", "max_connections=300", "-c", "shared_buffers=64MB"))));
-        // the watchdog: runs postgres, and stops it (fast shutdown) when the JVM's end of its stdin closes
+        // the watchdog: runs postgres, and stops it (fast shutdown) when the JVM's end of its stdin closes;
+        // SIGINT goes to the postmaster itself (its pid file), since runuser, its parent as root, ignores SIGINT
         String script = postgres + " >" + dir.resolve("postgres.log") + " 2>&1 & pid=$!; cat >/dev/null; "
-                + "kill -INT $pid 2>/dev/null; wait $pid";
+                + "kill -INT $(head -n 1 '" + data.resolve("postmaster.pid") + "' 2>/dev/null) $pid 2>/dev/null; wait $pid";
         Process watchdog = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("watchdog.log").toFile()).start();
         PostgresCluster cluster = new PostgresCluster(dir, port, user, watchdog);

@@ -1,10 +1,11 @@
 package org.ztfclass.server.api;
 
 import io.javalin.Javalin;
+import org.ztfclass.server.store.StoreProbe;
 
 /**
  * The API for programs, over the services it is given: JSON (or VOTable with {@code format=votable})
- * under {@code /api} — status, objects with their light curve, photometry, cutouts and cross-matches,
+ * under {@code /api} — health (for load balancers), status, objects with their light curve, photometry, cutouts and cross-matches,
  * the funnel report, the stream status, positional match ({@code POST /api/objects/match}) and the
  * sky overlay — and the VO Simple Cone Search at {@code /scs}. The label routes under
  * {@code /api/labels} are {@link LabelRoutes}'s, the learning ones {@link LearningHandlers}'s.
@@ -22,6 +23,7 @@ final class ApiRoutes {
     /** Declares the endpoints on {@code app}; each handler object is built here, once. */
     void routes(Javalin app) {
         ObjectHandlers objects = new ObjectHandlers(services.objects(), services.predictions());
+        app.get("/api/health", new HealthHandler(new StoreProbe(services.database()))::health);
         app.get("/api/status", new StatusHandler(services.objects())::status);
         app.get("/api/objects", objects::list);
         app.get("/api/objects/{objectId}", objects::one);

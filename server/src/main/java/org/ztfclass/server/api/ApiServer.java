@@ -14,6 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ztfclass.server.auth.AccessException;
 import org.ztfclass.server.auth.WebAuth;
+import org.ztfclass.server.http.ClientAddress;
+import org.ztfclass.server.http.TrustedProxies;
 import org.ztfclass.server.store.Database;
 import org.ztfclass.server.web.ErrorPage;
 import org.ztfclass.votables.table.VotableWriter;
@@ -37,12 +39,23 @@ public final class ApiServer {
     private final ServerServices services;
     private final WebRoutes web;
 
-    /** Builds the server on a store; nothing listens until {@link #start}. */
+    /** Builds the server on a store, trusting no proxy's forwarding headers; nothing listens until {@link #start}. */
     public ApiServer(Database db) {
+        this(db, TrustedProxies.NONE);
+    }
+
+    /**
+     * Builds the server on a store; nothing listens until {@link #start}.
+     *
+     * @param proxies the reverse proxies whose {@code X-Forwarded-For} and {@code X-Forwarded-Proto}
+     *     are believed when one of them is a request's peer ({@link ClientAddress})
+     */
+    public ApiServer(Database db, TrustedProxies proxies) {
         services = new ServerServices(db);
         web = new WebRoutes(services);
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;
+            ClientAddress.install(config, proxies);
             RequestLimits.configure(config);
             config.staticFiles.enableWebjars();
             config.staticFiles.add(files -> {

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.ztfclass.server.http.ClientAddress;
 import org.ztfclass.server.store.ObjectQueries;
 import org.ztfclass.votables.domain.ZtfObject;
 import org.ztfclass.votables.input.BadInputException;
@@ -69,7 +70,7 @@ final class MatchHandler {
         }
         RowListStarTable out = new RowListStarTable(infos.toArray(new ColumnInfo[0]));
         out.setName(in.getName() == null ? "ztfclass_match" : in.getName());
-        String pageBase = ctx.scheme() + "://" + ctx.host() + "/objects/";
+        String pageBase = ClientAddress.scheme(ctx) + "://" + ctx.host() + "/objects/";
         List<Object[]> input = new ArrayList<>();
         try (RowSequence rows = in.getRowSequence()) {
             while (rows.next()) {

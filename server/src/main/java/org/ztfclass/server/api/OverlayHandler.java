@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ztfclass.server.http.ClientAddress;
 import org.ztfclass.server.store.ObjectQueries;
 import org.ztfclass.votables.domain.Prediction;
 import org.ztfclass.votables.domain.ZtfObject;
@@ -101,7 +102,7 @@ final class OverlayHandler {
         double dec = angle(ctx, "dec", -90, 90);
         double radius = angle(ctx, "radius", 0, MAX_RADIUS);
         int limit = QueryParameters.integer(ctx, "limit", MAX_ROWS, 1, MAX_ROWS);
-        String pageBase = ctx.scheme() + "://" + ctx.host() + "/objects/";
+        String pageBase = ClientAddress.scheme(ctx) + "://" + ctx.host() + "/objects/";
         List<Row> rows = queries.inCone(ra, dec, radius, limit).stream().map(h -> new Row(h, pageBase)).toList();
         if (format == ResponseFormat.JSON) {
             Map<String, Object> body = new LinkedHashMap<>();

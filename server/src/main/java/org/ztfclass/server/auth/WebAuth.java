@@ -5,6 +5,7 @@ import io.javalin.http.HandlerType;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
+import org.ztfclass.server.http.ClientAddress;
 
 /**
  * Who is asking, and may they: a Javalin before-handler ({@link #before}) that resolves the
@@ -21,7 +22,7 @@ import java.util.Optional;
  * {@link LoginThrottle} ({@link #throttle}); {@link #tooManyAttempts} answers a locked attempt.
  *
  * <p>Cookies are HttpOnly and SameSite=Lax (Secure when the request came over HTTPS, directly or
- * through a proxy that says so in {@code X-Forwarded-Proto}). Thread-safe.
+ * through a trusted proxy that says so in {@code X-Forwarded-Proto}: {@link ClientAddress#isHttps}). Thread-safe.
  */
 public final class WebAuth {
 
@@ -204,7 +205,7 @@ public final class WebAuth {
     }
 
     private static void setCookie(Context ctx, String name, String value, int maxAgeSeconds) {
-        boolean https = "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+        boolean https = ClientAddress.isHttps(ctx);
         ctx.res().addHeader("Set-Cookie", name + "=" + value + "; Path=/; HttpOnly; SameSite=Lax"
                 + (maxAgeSeconds >= 0 ? "; Max-Age=" + maxAgeSeconds : "") + (https ? "; Secure" : ""));
     }

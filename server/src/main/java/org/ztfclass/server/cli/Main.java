@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "ztfclass", mixinStandardHelpOptions = true, version = "ztfclass 0.1.0",
         description = "Classify ZTF transients: ingest real ZTF data, serve it over HTTP and as VOTables.",
-        subcommands = {DemoCommand.class, ServeCommand.class, IngestCommand.class, FunnelCommand.class, GenerateCommand.class, TrainCommand.class, EvaluateCommand.class, ScoreCommand.class, InitialSetCommand.class, SimulateCommand.class, RetrainCommand.class, BenchCommand.class, CrossmatchCommand.class, UserCommand.class, StreamCommand.class, StreamReplayCommand.class, KafkaDevCommand.class,
+        subcommands = {DemoCommand.class, ServeCommand.class, IngestCommand.class, FunnelCommand.class, GenerateCommand.class, TrainCommand.class, EvaluateCommand.class, ScoreCommand.class, InitialSetCommand.class, SimulateCommand.class, RetrainCommand.class, BenchCommand.class, CrossmatchCommand.class, UserCommand.class, BackupCommand.class, RestoreCommand.class, StreamCommand.class, StreamReplayCommand.class, KafkaDevCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

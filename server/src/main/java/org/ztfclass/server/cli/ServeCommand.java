@@ -3,6 +3,7 @@ package org.ztfclass.server.cli;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.ztfclass.server.api.ApiServer;
+import org.ztfclass.server.http.TrustedProxies;
 import org.ztfclass.server.store.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,9 +31,15 @@ final class ServeCommand implements Callable<Integer> {
 
     /** @param modelDir the serving model's bundle folder, for the model page's full report; null if unknown */
     static void serveUntilStopped(Database db, ServerOptions options, java.nio.file.Path modelDir) throws InterruptedException {
+        TrustedProxies proxies;
+        try {
+            proxies = options.trustedProxies();
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new ServeCommand()), "--trusted-proxy: " + e.getMessage());
+        }
         ApiServer api;
         try {
-            api = new ApiServer(db).start(options.host, options.port);
+            api = new ApiServer(db, proxies).start(options.host, options.port);
             if (modelDir != null) {
                 api.modelBundle(modelDir);
             }
@@ -42,7 +49,8 @@ final class ServeCommand implements Callable<Integer> {
                             + "); is another server using it? Choose another with --port N");
         }
         String shown = options.host.equals("0.0.0.0") || options.host.equals("127.0.0.1") ? "localhost" : options.host;
-        System.out.println("ztfclass serving http://" + shown + ":" + api.port() + "  (store: " + db.location() + "; Ctrl+C stops)");
+        System.out.println("ztfclass serving http://" + shown + ":" + api.port() + "  (store: " + db.location()
+                + (proxies.isEmpty() ? "" : "; trusted proxies: " + proxies) + "; Ctrl+C stops)");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             api.stop();

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.util.Map;
 import org.ztfclass.server.auth.WebAuth;
+import org.ztfclass.server.http.ClientAddress;
 import org.ztfclass.server.store.Database;
 
 /**
@@ -116,7 +117,7 @@ public final class TapService {
         Map<String, String> params = TapParameters.of(ctx);
         String phase = params.remove("phase");
         String user = user(ctx);
-        UwsJob job = jobs.create(params, user, user != null ? "user:" + user : "address:" + ctx.ip());
+        UwsJob job = jobs.create(params, user, user != null ? "user:" + user : "address:" + ClientAddress.of(ctx));
         if ("RUN".equalsIgnoreCase(phase)) {
             jobs.run(job);
         }
@@ -218,7 +219,7 @@ public final class TapService {
     }
 
     private static String base(Context ctx) {
-        return ctx.scheme() + "://" + ctx.host() + "/tap";
+        return ClientAddress.scheme(ctx) + "://" + ctx.host() + "/tap";
     }
 
     private static String jobUrl(Context ctx) {

@@ -9,6 +9,7 @@ import org.ztfclass.server.auth.Role;
 import org.ztfclass.server.auth.TokenStore;
 import org.ztfclass.server.auth.User;
 import org.ztfclass.server.auth.WebAuth;
+import org.ztfclass.server.http.ClientAddress;
 
 /**
  * {@code /account}: the signed-in user's personal API tokens (for the desktop plugin and
@@ -68,13 +69,13 @@ public final class AccountPage {
 
     public void changePassword(Context ctx) throws SQLException {
         User user = WebAuth.requireSession(ctx, Role.VIEWER, "change the password");
-        Duration wait = auth.throttle().wait(user.name(), ctx.ip());
+        Duration wait = auth.throttle().wait(user.name(), ClientAddress.of(ctx));
         if (!wait.isZero()) {
             render(ctx, user, WebAuth.tooManyAttempts(ctx, wait) + " Nothing changed.", null);
             return;
         }
         if (auth.users().authenticate(user.name(), ctx.formParam("current")).isEmpty()) {
-            auth.throttle().failed(user.name(), ctx.ip());
+            auth.throttle().failed(user.name(), ClientAddress.of(ctx));
             ctx.status(400);
             render(ctx, user, "The current password is wrong; nothing changed.", null);
             return;

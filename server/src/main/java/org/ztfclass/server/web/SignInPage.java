@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.ztfclass.server.auth.User;
 import org.ztfclass.server.auth.WebAuth;
+import org.ztfclass.server.http.ClientAddress;
 
 /**
  * {@code GET /signin} (the form), {@code POST /signin} (check the password, start a session,
@@ -30,14 +31,14 @@ public final class SignInPage {
         WebAuth.checkPreSessionCsrf(ctx);
         String name = ctx.formParam("name") == null ? null : ctx.formParam("name").strip();
         String password = ctx.formParam("password");
-        Duration wait = auth.throttle().wait(name, ctx.ip());
+        Duration wait = auth.throttle().wait(name, ClientAddress.of(ctx));
         if (!wait.isZero()) {
             show(ctx, WebAuth.tooManyAttempts(ctx, wait));
             return;
         }
         Optional<User> user = name == null || password == null ? Optional.empty() : auth.users().authenticate(name, password);
         if (user.isEmpty()) {
-            auth.throttle().failed(name, ctx.ip());
+            auth.throttle().failed(name, ClientAddress.of(ctx));
             ctx.status(401);
             show(ctx, "Unknown user name or wrong password, or the account is disabled.");
             return;

@@ -33,6 +33,7 @@ class RouteTableTest {
             GET /account
             GET /admin/users
             GET /api/funnel
+            GET /api/health
             GET /api/labels
             GET /api/learning/agreement
             GET /api/learning/consensus
