@@ -77,11 +77,10 @@ final class QueryDeadline extends ProgressHandler {
             }
             if (stop) {
                 try {
-                    statement.cancel();
+                    statement.cancel(); // again at each look: a cancel that reached the server between statements has no effect
                 } catch (SQLException e) {
                     // the statement ended meanwhile
                 }
-                throw new IllegalStateException("cancelled"); // ends the schedule
             }
         }, WATCH_MILLIS, WATCH_MILLIS, TimeUnit.MILLISECONDS);
         return () -> look.cancel(false);

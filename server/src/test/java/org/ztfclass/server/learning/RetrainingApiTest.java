@@ -291,7 +291,7 @@ class RetrainingApiTest {
             r.awaitIdle(1, java.util.concurrent.TimeUnit.MINUTES);
             assertEquals(before, jobs.recent(1).get(0).id(), pending + " new human labels since the last job < N: no job");
             try (Connection c = db.connect(); Statement s = c.createStatement()) {
-                s.executeUpdate("INSERT OR IGNORE INTO users (id, name, role, created_at) VALUES (9, 'labeller9', 'labeller', '2026-11-25T00:00:00Z')");
+                s.executeUpdate("INSERT INTO users (id, name, role, created_at) VALUES (9, 'labeller9', 'labeller', '2026-11-25T00:00:00Z') ON CONFLICT DO NOTHING");
                 s.executeUpdate("INSERT INTO labels (object_id, fine_class, top_class, source, user_id, created_at) "
                         + "SELECT object_id, 'SN Ia', 'SN_IA', 'web', 9, '2026-11-25T00:00:01Z' FROM objects ORDER BY object_id LIMIT 1");
             }
