@@ -1,5 +1,6 @@
 package org.ztfclass.server.api;
 
+import org.ztfclass.server.auth.LoginThrottle;
 import org.ztfclass.server.auth.SessionStore;
 import org.ztfclass.server.auth.TokenStore;
 import org.ztfclass.server.auth.UserStore;
@@ -66,7 +67,7 @@ public final class ServerServices implements AutoCloseable {
         this.tap = new TapService(db);
         this.retraining = new Retraining(db, Retraining.defaultModelsDir(db), ModelTrainer.DEFAULT, LearningConfig.fromSystemProperties());
         this.labellingQueue = new LabellingQueue(db);
-        this.auth = new WebAuth(new UserStore(db), new SessionStore(db), new TokenStore(db));
+        this.auth = new WebAuth(new UserStore(db), new SessionStore(db), new TokenStore(db), new LoginThrottle(db));
         this.labels = new LabelService(db);
         this.labelExport = new LabelExport(db);
         this.skips = new LabelSkips(db);

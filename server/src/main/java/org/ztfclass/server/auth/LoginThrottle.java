@@ -1,13 +1,18 @@
 package org.ztfclass.server.auth;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.HashMap;
-import java.util.Iterator;
+import java.util.HexFormat;
 import java.util.Locale;
-import java.util.Map;
+import org.ztfclass.server.store.Database;
 
 /**
  * Slows down password guessing: counts wrong passwords (at sign-in and when changing a password)
@@ -26,9 +31,14 @@ import java.util.Map;
  * the user's API tokens and existing sessions keep working meanwhile. The address is the socket's
  * peer: behind a reverse proxy all clients share the proxy's address, and so its count.
  *
- * <p>The counts live in this object's memory: they are for one server process, start empty when
- * it restarts, and are not shared by several processes behind a proxy. Stale entries are dropped
- * as new ones come. Thread-safe.
+ * <p>The counts live in the store (tables {@code login_failures} and {@code login_lockouts},
+ * migration V17), so every server process on one store shares them and they survive a restart.
+ * A failure is counted in one short write transaction under the store's write lock named
+ * {@code login_throttle} ({@link Database#beginImmediate}), so concurrent failures from several
+ * processes are all counted and a limit is reached exactly once. Names and addresses are kept
+ * only as SHA-256 hashes. Stale failures and ended lockouts are deleted as new failures come.
+ * Times come from this throttle's clock: processes on several hosts need synchronised clocks
+ * (NTP). Thread-safe.
  */
 public final class LoginThrottle {
 
@@ -41,19 +51,20 @@ public final class LoginThrottle {
     /** How long a locked name or address stays locked. */
     public static final Duration LOCKOUT = Duration.ofMinutes(15);
 
-    /** Above this many tracked names and addresses, the stale ones are dropped. */
-    static final int PRUNE_ABOVE = 10_000;
+    /** The name of the store's write lock that counting takes. */
+    static final String LOCK = "login_throttle";
 
+    private final Database db;
     private final Clock clock;
-    private final Map<String, Entry> entries = new HashMap<>();
 
-    /** A throttle on the system clock. */
-    public LoginThrottle() {
-        this(Clock.systemUTC());
+    /** A throttle on the system clock, counting in {@code db}. */
+    public LoginThrottle(Database db) {
+        this(db, Clock.systemUTC());
     }
 
-    /** A throttle on {@code clock} (tests move it on). */
-    public LoginThrottle(Clock clock) {
+    /** A throttle on {@code clock} (tests move it on), counting in {@code db}. */
+    public LoginThrottle(Database db, Clock clock) {
+        this.db = db;
         this.clock = clock;
     }
 
@@ -61,94 +72,155 @@ public final class LoginThrottle {
      * @param name    the user name tried (null: none)
      * @param address the remote address (null: unknown)
      * @return how long until an attempt for this name from this address is allowed; {@link Duration#ZERO} if now
+     * @throws SQLException if the store cannot be read
      */
-    public synchronized Duration wait(String name, String address) {
-        Instant now = clock.instant();
-        Duration byName = remaining(nameKey(name), now);
-        Duration byAddress = remaining(addressKey(address), now);
-        return byName.compareTo(byAddress) >= 0 ? byName : byAddress;
-    }
-
-    /** Records a wrong password for {@code name} from {@code address}; the one that reaches a limit starts a lockout. */
-    public synchronized void failed(String name, String address) {
-        Instant now = clock.instant();
-        count(nameKey(name), MAX_FAILURES_PER_NAME, now);
-        count(addressKey(address), MAX_FAILURES_PER_ADDRESS, now);
-        if (entries.size() > PRUNE_ABOVE) {
-            prune(now);
+    public Duration wait(String name, String address) throws SQLException {
+        String byName = nameKey(name);
+        String byAddress = addressKey(address);
+        if (byName == null && byAddress == null) {
+            return Duration.ZERO;
         }
-    }
-
-    /** Records a right password for {@code name}: its failures are forgotten (the address's are kept). */
-    public synchronized void succeeded(String name) {
-        String key = nameKey(name);
-        if (key != null) {
-            Entry e = entries.get(key);
-            if (e != null && !e.lockedAt(clock.instant())) {
-                entries.remove(key);
+        long now = clock.millis();
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(
+                "SELECT MAX(locked_until) FROM login_lockouts WHERE key_hash IN (?, ?) AND locked_until > ?")) {
+            ps.setString(1, byName == null ? byAddress : byName);
+            ps.setString(2, byAddress == null ? byName : byAddress);
+            ps.setLong(3, now);
+            try (ResultSet rs = ps.executeQuery()) {
+                long until = rs.next() ? rs.getLong(1) : 0;
+                return rs.wasNull() || until <= now ? Duration.ZERO : Duration.ofMillis(until - now);
             }
         }
     }
 
-    /** @return how many names and addresses are tracked now (tests) */
-    synchronized int tracked() {
-        return entries.size();
-    }
-
-    private Duration remaining(String key, Instant now) {
-        Entry e = key == null ? null : entries.get(key);
-        if (e == null || !e.lockedAt(now)) {
-            return Duration.ZERO;
+    /**
+     * Records a wrong password for {@code name} from {@code address}; the one that reaches a limit starts a lockout.
+     *
+     * @throws SQLException if the store cannot be written
+     */
+    public void failed(String name, String address) throws SQLException {
+        String byName = nameKey(name);
+        String byAddress = addressKey(address);
+        if (byName == null && byAddress == null) {
+            return;
         }
-        return Duration.between(now, e.lockedUntil);
+        long now = clock.millis();
+        try (Connection c = db.connect()) {
+            db.beginImmediate(c, LOCK);
+            try {
+                prune(c, now);
+                count(c, byName, MAX_FAILURES_PER_NAME, now);
+                count(c, byAddress, MAX_FAILURES_PER_ADDRESS, now);
+                end(c, "COMMIT");
+            } catch (SQLException | RuntimeException e) {
+                end(c, "ROLLBACK");
+                throw e;
+            }
+        }
     }
 
-    private void count(String key, int limit, Instant now) {
+    /**
+     * Records a right password for {@code name}: its failures are forgotten (the address's are
+     * kept); while the name is locked, nothing changes.
+     *
+     * @throws SQLException if the store cannot be written
+     */
+    public void succeeded(String name) throws SQLException {
+        String key = nameKey(name);
         if (key == null) {
             return;
         }
-        Entry e = entries.computeIfAbsent(key, k -> new Entry());
-        if (e.lockedAt(now)) {
-            return;
-        }
-        e.lockedUntil = null;
-        Instant since = now.minus(WINDOW);
-        while (!e.failures.isEmpty() && !e.failures.peekFirst().isAfter(since)) {
-            e.failures.removeFirst();
-        }
-        e.failures.addLast(now);
-        if (e.failures.size() >= limit) {
-            e.failures.clear();
-            e.lockedUntil = now.plus(LOCKOUT);
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement("DELETE FROM login_failures WHERE key_hash = ? "
+                + "AND NOT EXISTS (SELECT 1 FROM login_lockouts WHERE key_hash = ? AND locked_until > ?)")) {
+            ps.setString(1, key);
+            ps.setString(2, key);
+            ps.setLong(3, clock.millis());
+            ps.executeUpdate();
         }
     }
 
-    private void prune(Instant now) {
-        Instant since = now.minus(WINDOW);
-        for (Iterator<Entry> it = entries.values().iterator(); it.hasNext(); ) {
-            Entry e = it.next();
-            boolean recent = !e.failures.isEmpty() && e.failures.peekLast().isAfter(since);
-            if (!e.lockedAt(now) && !recent) {
-                it.remove();
+    /** @return how many names and addresses have failures or a lockout stored now, stale ones included until pruned (tests) */
+    int tracked() throws SQLException {
+        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT COUNT(*) FROM (SELECT key_hash FROM login_failures UNION SELECT key_hash FROM login_lockouts) k")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /** Deletes failures older than the window and lockouts that ended (every key's, so the tables stay small). */
+    private static void prune(Connection c, long now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM login_failures WHERE failed_at <= ?")) {
+            ps.setLong(1, now - WINDOW.toMillis());
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM login_lockouts WHERE locked_until <= ?")) {
+            ps.setLong(1, now);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Counts one failure of {@code key} (after {@link #prune}: every stored failure is in the window) unless it is locked. */
+    private static void count(Connection c, String key, int limit, long now) throws SQLException {
+        if (key == null) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM login_lockouts WHERE key_hash = ? AND locked_until > ?")) {
+            ps.setString(1, key);
+            ps.setLong(2, now);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return;
+                }
             }
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO login_failures (key_hash, failed_at) VALUES (?, ?)")) {
+            ps.setString(1, key);
+            ps.setLong(2, now);
+            ps.executeUpdate();
+        }
+        int failures;
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM login_failures WHERE key_hash = ?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                failures = rs.getInt(1);
+            }
+        }
+        if (failures < limit) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM login_failures WHERE key_hash = ?")) {
+            ps.setString(1, key);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO login_lockouts (key_hash, locked_until) VALUES (?, ?) "
+                + "ON CONFLICT (key_hash) DO UPDATE SET locked_until = excluded.locked_until")) {
+            ps.setString(1, key);
+            ps.setLong(2, now + LOCKOUT.toMillis());
+            ps.executeUpdate();
+        }
+    }
+
+    private static void end(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
         }
     }
 
     private static String nameKey(String name) {
-        return name == null || name.isBlank() ? null : "name:" + name.strip().toLowerCase(Locale.ROOT);
+        return name == null || name.isBlank() ? null : hash("name:" + name.strip().toLowerCase(Locale.ROOT));
     }
 
     private static String addressKey(String address) {
-        return address == null || address.isBlank() ? null : "address:" + address;
+        return address == null || address.isBlank() ? null : hash("address:" + address);
     }
 
-    /** Recent failures (oldest first) and the end of a lockout, if any. */
-    private static final class Entry {
-        final ArrayDeque<Instant> failures = new ArrayDeque<>();
-        Instant lockedUntil;
-
-        boolean lockedAt(Instant now) {
-            return lockedUntil != null && now.isBefore(lockedUntil);
+    private static String hash(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 }

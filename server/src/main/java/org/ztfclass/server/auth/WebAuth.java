@@ -37,11 +37,7 @@ public final class WebAuth {
     private final TokenStore tokens;
     private final LoginThrottle throttle;
 
-    /** The filter over these stores, with a fresh {@link LoginThrottle} of its own. */
-    public WebAuth(UserStore users, SessionStore sessions, TokenStore tokens) {
-        this(users, sessions, tokens, new LoginThrottle());
-    }
-
+    /** The filter over these stores; {@code throttle} counts wrong passwords (in the store, shared by every process on it). */
     public WebAuth(UserStore users, SessionStore sessions, TokenStore tokens, LoginThrottle throttle) {
         this.users = users;
         this.sessions = sessions;

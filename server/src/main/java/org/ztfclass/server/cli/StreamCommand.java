@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.ztfclass.models.bundle.ModelBundle;
 import org.ztfclass.server.store.Database;
+import org.ztfclass.server.learning.ServingModel;
 import org.ztfclass.server.stream.StreamConsumer;
 import org.ztfclass.server.stream.StreamSettings;
 import picocli.CommandLine.Command;
@@ -88,7 +89,8 @@ final class StreamCommand implements Callable<Integer> {
             ServingBundle.Result serving = ServingBundle.locate(db, List.of(Home.root().resolve("install/models/ztfclass-default"),
                     Path.of("ztfclass-demo-model")));
             if (serving.dir() == null) {
-                System.err.println("stream: not scoring: " + serving.why() + "; give --model DIR to score");
+                System.err.println("stream: not scoring yet: " + serving.why() + "; give --model DIR to score, else the first"
+                        + " version promoted by retraining is picked up");
             } else {
                 bundle = Bundles.loadOrExplain(serving.dir());
                 if (bundle == null) {
@@ -97,7 +99,10 @@ final class StreamCommand implements Callable<Integer> {
                 System.err.println("stream: scoring with the serving model version " + serving.version() + " (" + serving.dir() + ")");
             }
         }
-        StreamConsumer consumer = new StreamConsumer(settings, db, bundle);
+        // --model: that bundle always; else follow the store's serving version (promotions by any process)
+        ServingModel scoring = model != null || noModel ? ServingModel.fixed(bundle)
+                : ServingModel.following(db, bundle, ServingModel.DEFAULT_CHECK_EVERY);
+        StreamConsumer consumer = new StreamConsumer(settings, db, scoring);
         CountDownLatch done = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             consumer.stop();

@@ -13,8 +13,14 @@ import org.ztfclass.server.store.Database;
 
 /**
  * Retraining jobs in the store ({@code learning_jobs}). Claiming a job is atomic across processes
- * sharing the store: it succeeds only when no job is running, where a job whose process (pid) is
- * gone counts as interrupted, is marked so, and blocks nothing. Thread-safe.
+ * sharing the store: it succeeds only when no job is running, where a job whose process is gone
+ * counts as interrupted, is marked so, and blocks nothing.
+ *
+ * <p>Whether a job's process is gone: on SQLite (one host) its pid is no longer alive; on
+ * PostgreSQL (processes on several hosts, where a pid means nothing) the job holds a
+ * {@link JobLease}, an advisory lock on a connection of its own, from {@link #claim} to
+ * {@link #finish}: a claim that cannot take it is refused ({@link AlreadyRunning}), and a
+ * {@code running} row while nobody holds it was left by a process that died. Thread-safe.
  */
 public final class JobLog {
 
@@ -39,6 +45,7 @@ public final class JobLog {
     }
 
     private final Database db;
+    private final java.util.Map<Long, JobLease> leases = new java.util.concurrent.ConcurrentHashMap<>();
 
     public JobLog(Database db) {
         this.db = db;
@@ -50,6 +57,37 @@ public final class JobLog {
      * @throws AlreadyRunning if another job runs in a live process
      */
     public long claim(String trigger, Long userId, long labelWatermark) throws SQLException, AlreadyRunning {
+        if (!db.isPostgres()) {
+            return record(trigger, userId, labelWatermark, false);
+        }
+        JobLease lease = JobLease.tryTake(db);
+        if (lease == null) {
+            throw new AlreadyRunning(runningId());
+        }
+        try {
+            long id = record(trigger, userId, labelWatermark, true);
+            leases.put(id, lease);
+            return id;
+        } catch (SQLException | RuntimeException | AlreadyRunning e) {
+            lease.close();
+            throw e;
+        }
+    }
+
+    /** @return the newest running job's id (the one whose lease another process holds), 0 if its row is not written yet */
+    private long runningId() throws SQLException {
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(
+                "SELECT id FROM learning_jobs WHERE status = 'running' ORDER BY id DESC LIMIT 1"); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    /**
+     * Marks the running rows of dead processes interrupted and records the new job, in one transaction.
+     *
+     * @param leased true when this process holds the {@link JobLease}: then every running row is stale
+     */
+    private long record(String trigger, Long userId, long labelWatermark, boolean leased) throws SQLException, AlreadyRunning {
         try (Connection c = db.connect()) {
             db.beginImmediate(c, "learning_jobs");
             try {
@@ -61,7 +99,7 @@ public final class JobLog {
                         running.add(new long[] {rs.getLong(1), rs.getLong(2)});
                     }
                     for (long[] r : running) {
-                        if (alive(r[1])) {
+                        if (!leased && alive(r[1])) {
                             throw new AlreadyRunning(r[0]);
                         }
                         try (PreparedStatement u = c.prepareStatement("UPDATE learning_jobs SET status = 'interrupted', finished_at = ?, "
@@ -126,8 +164,19 @@ public final class JobLog {
         }
     }
 
-    /** Ends a job. */
+    /** Ends a job, and releases its {@link JobLease} (PostgreSQL) even when the row cannot be written. */
     public void finish(long id, boolean succeeded, String candidateVersion, Boolean promoted, String message) throws SQLException {
+        try {
+            write(id, succeeded, candidateVersion, promoted, message);
+        } finally {
+            JobLease lease = leases.remove(id);
+            if (lease != null) {
+                lease.close();
+            }
+        }
+    }
+
+    private void write(long id, boolean succeeded, String candidateVersion, Boolean promoted, String message) throws SQLException {
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement("UPDATE learning_jobs SET status = ?, stage = ?, "
                 + "progress = CASE WHEN ? THEN 1 ELSE progress END, candidate_version = ?, promoted = ?, message = ?, updated_at = ?, "
                 + "finished_at = ? WHERE id = ?")) {
@@ -173,11 +222,21 @@ public final class JobLog {
                 ps.setLong(1, arg);
             }
             try (ResultSet rs = ps.executeQuery()) {
+                Boolean leaseHeld = null;
                 while (rs.next()) {
                     String status = rs.getString("status");
                     long pid = rs.getLong("pid");
-                    if (status.equals("running") && !alive(pid)) {
-                        status = "interrupted";
+                    if (status.equals("running") && !leases.containsKey(rs.getLong("id"))) {
+                        boolean gone;
+                        if (db.isPostgres()) {
+                            leaseHeld = leaseHeld != null ? leaseHeld : JobLease.heldByAnyone(c);
+                            gone = !leaseHeld;
+                        } else {
+                            gone = !alive(pid);
+                        }
+                        if (gone) {
+                            status = "interrupted";
+                        }
                     }
                     Object promoted = rs.getObject("promoted");
                     Object user = rs.getObject("user_id");

@@ -172,6 +172,20 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * Opens a connection of its own, never a pooled one, nor a {@link #readScope()}'s: for a
+     * session whose state must end when the connection closes, e.g. a PostgreSQL session-level
+     * advisory lock held for a long job (the server releases it when the connection closes, also
+     * when the process dies). The caller closes it.
+     */
+    public Connection connectDedicated() throws SQLException {
+        if (pool == null) {
+            return open();
+        }
+        opened.increment();
+        return DriverManager.getConnection(url, pool.getUsername(), pool.getPassword());
+    }
+
+    /**
      * Opens one connection that every {@link #connect()} of this thread answers until the scope
      * is closed (see {@link ReadScope}); inside another scope of this thread, a no-op scope.
      */

@@ -21,6 +21,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ztfclass.models.bundle.ModelBundle;
+import org.ztfclass.server.learning.ServingModel;
 import org.ztfclass.server.learning.StoreScoring;
 import org.ztfclass.server.store.Database;
 import org.ztfclass.server.store.IngestCounts;
@@ -39,7 +40,8 @@ import org.ztfclass.server.store.StreamStore.DeadLetter;
  * are recorded as dead letters ({@link StreamStore}); the batch's alerts are written in one store
  * transaction exactly as file ingest writes them ({@link StoreWriter#writeAlerts}: idempotent by
  * candid, the touched objects' summaries refreshed in the same transaction); the touched objects are
- * scored with the model if one is given; and only then are the batch's offsets committed
+ * scored with the model if one is given (a {@link ServingModel} that follows the store's serving
+ * version picks up a promotion made by any process); and only then are the batch's offsets committed
  * (commitSync). A kill at any moment therefore loses nothing: what was not committed is delivered
  * again and rewriting it changes nothing (at-least-once delivery + idempotent writes). If the store
  * refuses a batch, nothing is committed, the partitions are rewound to the batch's start and the
@@ -70,7 +72,7 @@ public final class StreamConsumer {
     private final Database db;
     private final StoreWriter writer;
     private final StreamStore streamStore;
-    private final ModelBundle model;
+    private final ServingModel model;
     private final MessageDecoder decoder = new MessageDecoder();
     private final PartitionRates rates = new PartitionRates();
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -83,6 +85,11 @@ public final class StreamConsumer {
 
     /** @param model scores the objects each batch touches; null to leave scoring to a later {@code retrain}/{@code demo} */
     public StreamConsumer(StreamSettings settings, Database db, ModelBundle model) {
+        this(settings, db, ServingModel.fixed(model));
+    }
+
+    /** @param model what scores the objects each batch touches (asked once a batch); its bundle null: no scoring */
+    public StreamConsumer(StreamSettings settings, Database db, ServingModel model) {
         this.settings = settings;
         this.db = db;
         this.writer = new StoreWriter(db);
@@ -178,8 +185,9 @@ public final class StreamConsumer {
             autoCommit();
             IngestCounts added = writer.writeAlerts(batch);
             autoCommit();
-            if (model != null && !touched.isEmpty()) {
-                StoreScoring.scoreObjects(db, model, touched);
+            ModelBundle scorer = touched.isEmpty() ? null : model.current();
+            if (scorer != null) {
+                StoreScoring.scoreObjects(db, scorer, touched);
                 autoCommit();
             }
             pauseBeforeCommit();

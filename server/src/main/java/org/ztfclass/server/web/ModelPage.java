@@ -17,8 +17,10 @@ import org.ztfclass.server.store.Database;
 
 /**
  * {@code /model}: the serving model version (the newest with status {@code serving} in the
- * store) and its held-out evaluation: the metrics its manifest records and, when the server was
- * given the model's bundle folder and its version matches, the full report: ROC curves, confusion
+ * store, read on every request, so a promotion or rollback by any process shows at once) and its
+ * held-out evaluation: the metrics its manifest records and, when its bundle folder has one, the
+ * full report (the folder the store records for the version, else the one the server was given,
+ * if its version matches): ROC curves, confusion
  * matrix and per-class precision, recall, F1 and AUC ({@code report/evaluation.json} and its
  * SVGs, served under {@code /model/report/}). Says plainly when there is no model or no report.
  */
@@ -26,6 +28,9 @@ public final class ModelPage {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SVG = Pattern.compile("(roc|confusion|reliability)-\\d{1,2}\\.svg|early-classification\\.svg");
+
+    private static final String SERVING = "SELECT version, manifest, bundle_path FROM model_versions WHERE status = 'serving' "
+            + "ORDER BY created_at DESC, version DESC LIMIT 1";
 
     private final Database db;
     private volatile Path bundle;
@@ -43,12 +48,13 @@ public final class ModelPage {
         StringBuilder b = new StringBuilder();
         String version = null;
         String manifest = null;
-        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(
-                "SELECT version, manifest FROM model_versions WHERE status = 'serving' ORDER BY created_at DESC, version DESC LIMIT 1");
+        String bundlePath = null;
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(SERVING);
              ResultSet rs = ps.executeQuery()) {
             if (rs.next()) {
                 version = rs.getString(1);
                 manifest = rs.getString(2);
+                bundlePath = rs.getString(3);
             }
         }
         if (version == null) {
@@ -83,7 +89,7 @@ public final class ModelPage {
         } else {
             b.append("<p>The model's manifest records no evaluation metrics.</p>\n");
         }
-        JsonNode report = report(version);
+        JsonNode report = report(bundleDir(version, bundlePath), version);
         if (report == null) {
             b.append("<p>The full evaluation report (ROC curves, confusion matrix, per-class metrics) is not available to this server: ")
                     .append("it is in the model bundle's <code>report/</code> folder (<code>install/ztfclass evaluate MODEL_DIR</code>).</p>\n");
@@ -94,9 +100,14 @@ public final class ModelPage {
     }
 
     /** Serves an SVG of the serving bundle's report ({@code /model/report/{file}}). */
-    public void reportFile(Context ctx) throws IOException {
+    public void reportFile(Context ctx) throws IOException, SQLException {
         String file = ctx.pathParam("file");
-        Path dir = bundle;
+        Path dir = null;
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(SERVING); ResultSet rs = ps.executeQuery()) {
+            if (rs.next()) {
+                dir = bundleDir(rs.getString(1), rs.getString(3));
+            }
+        }
         if (dir == null || !SVG.matcher(file).matches() || !Files.isRegularFile(dir.resolve("report").resolve(file))) {
             ctx.status(404).result("no such report file");
             return;
@@ -105,8 +116,18 @@ public final class ModelPage {
         ctx.result(Files.readAllBytes(dir.resolve("report").resolve(file)));
     }
 
-    private JsonNode report(String version) throws IOException {
-        Path dir = bundle;
+    /** @return the folder of the serving version's bundle: the one the store records, else the one given to {@link #bundle}; null if neither is its */
+    private Path bundleDir(String version, String bundlePath) throws IOException {
+        for (Path dir : new Path[] {bundlePath == null ? null : Path.of(bundlePath), bundle}) {
+            if (dir != null && Files.isRegularFile(dir.resolve("manifest.json"))
+                    && version.equals(JSON.readTree(dir.resolve("manifest.json").toFile()).path("version").asText())) {
+                return dir;
+            }
+        }
+        return null;
+    }
+
+    private JsonNode report(Path dir, String version) throws IOException {
         if (dir == null || !Files.isRegularFile(dir.resolve("manifest.json")) || !Files.isRegularFile(dir.resolve("report/evaluation.json"))) {
             return null;
         }

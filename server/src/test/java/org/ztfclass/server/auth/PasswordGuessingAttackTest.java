@@ -20,7 +20,8 @@ import org.ztfclass.server.store.Database;
  * and at {@code POST /account/password} is stopped after {@link LoginThrottle#MAX_FAILURES_PER_NAME}
  * wrong ones for a name (or {@link LoginThrottle#MAX_FAILURES_PER_ADDRESS} from an address) with 429
  * and {@code Retry-After}, and during the lockout even the right password gets in nowhere. Each
- * test starts its own server, so each starts with a fresh count.
+ * test starts its own server on an emptied count (the count lives in the store, shared by every
+ * server on it, so a restart alone would not clear it).
  */
 class PasswordGuessingAttackTest {
 
@@ -42,7 +43,11 @@ class PasswordGuessingAttackTest {
     }
 
     @BeforeEach
-    void start() {
+    void start() throws java.sql.SQLException {
+        try (java.sql.Connection c = db.connect(); java.sql.Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM login_failures");
+            s.executeUpdate("DELETE FROM login_lockouts");
+        }
         server = new ApiServer(db).start("127.0.0.1", 0);
         http = new AccountHttp(server);
     }

@@ -59,7 +59,7 @@ class StreamIngestTest {
         }
         Path streamed = tmp.resolve("streamed.db");
         Database db = TestStores.open(streamed);
-        StreamConsumer.Totals t = new StreamConsumer(settings(broker, "replay-same-store", "same-store"), db, null).run();
+        StreamConsumer.Totals t = new StreamConsumer(settings(broker, "replay-same-store", "same-store"), db, (org.ztfclass.models.bundle.ModelBundle) null).run();
         assertEquals(List.of(), deadLetters(db));
         assertEquals(0, t.deadLetters());
         assertEquals(Samples.readAlerts(files).size(), t.alerts());
@@ -97,7 +97,7 @@ class StreamIngestTest {
             }
         }
         Database db = TestStores.open(tmp.resolve("bad.db"));
-        StreamConsumer.Totals t = new StreamConsumer(settings(broker, topic, "bad-messages"), db, null).run();
+        StreamConsumer.Totals t = new StreamConsumer(settings(broker, topic, "bad-messages"), db, (org.ztfclass.models.bundle.ModelBundle) null).run();
         assertEquals(values.size(), t.messages());
         assertEquals(2, t.alerts(), "the two good packets");
 
@@ -120,7 +120,7 @@ class StreamIngestTest {
         assertEquals(StoreSnapshot.of(ingested), StoreSnapshot.of(tmp.resolve("bad.db")));
 
         // delivered again (a new group reads the topic from the start): nothing is added twice
-        new StreamConsumer(settings(broker, topic, "bad-messages-again"), db, null).run();
+        new StreamConsumer(settings(broker, topic, "bad-messages-again"), db, (org.ztfclass.models.bundle.ModelBundle) null).run();
         assertEquals(letters.size(), deadLetters(db).size());
         assertEquals(StoreSnapshot.of(ingested), StoreSnapshot.of(tmp.resolve("bad.db")));
         List<StreamStore.PartitionStatus> status = new StreamStore(db).status();
