@@ -327,13 +327,15 @@ public final class AdqlTranslator {
                 if (n.getValue() < 1 || n.getValue() > sqls.size()) {
                     throw new AdqlException("ORDER BY " + n.getValue() + ": there are " + sqls.size() + " selected columns");
                 }
-                return sqls.get((int) n.getValue() - 1);
+                return Long.toString(n.getValue()); // by position: a selected expression's bound values are not repeated
             }
             if (e instanceof Column c && (c.getTable() == null || c.getTable().getName() == null)) {
                 String n = AdqlValues.unquote(c.getColumnName());
                 for (int i = 0; i < names.size(); i++) {
                     if (names.get(i).equalsIgnoreCase(n) && table.column(n, false).isEmpty()) {
-                        return sqls.get(i);
+                        // by position: repeating the expression would repeat its '?' without their values
+                        // (sqlite-jdbc binds the missing ones as NULL: the rows came out unsorted)
+                        return Integer.toString(i + 1);
                     }
                 }
             }

@@ -124,6 +124,23 @@ class TapServiceTest {
     }
 
     @Test
+    void orderByADistanceAliasSortsByThatDistance() throws Exception {
+        // the alias once repeated DISTANCE(...)'s '?' in ORDER BY without their values: SQLite bound NULLs and the
+        // rows came out in no order, PostgreSQL refused the query
+        String csv = ExternalTools.stilts("tapquery", "tapurl=" + base() + "/tap", "sync=true", "ofmt=csv",
+                "adql=SELECT TOP 20 object_id, DISTANCE(POINT('ICRS', ra, dec), POINT('ICRS', " + RA + ", " + DEC + ")) AS d "
+                        + "FROM ztf.objects WHERE ra IS NOT NULL ORDER BY d");
+        List<Double> d = csv.lines().skip(1).filter(l -> !l.isBlank()).map(l -> Double.parseDouble(l.split(",")[1])).toList();
+        assertTrue(d.size() > 5, csv);
+        for (int i = 1; i < d.size(); i++) {
+            assertTrue(d.get(i - 1) <= d.get(i), "sorted by distance: " + d);
+        }
+        for (var near : queries.inCone(RA, DEC, d.get(d.size() - 1) * 0.999, 100_000)) {
+            assertTrue(csv.contains(near.object().objectId()), near.object().objectId() + " is nearer than the 20th: " + csv);
+        }
+    }
+
+    @Test
     void predictionsAreQueryableByClassAndProbability() throws Exception {
         String body = sync("SELECT object_id, p_sn_ia, predicted_class FROM ztf.predictions WHERE p_sn_ia > 0.5 AND model_version = 'test-model-1'").body();
         assertTrue(body.contains("<TD>ZTF17aaajnnn</TD>") && body.contains("<TD>SN_IA</TD>") && !body.contains("ZTF20aaelulu"), body);

@@ -46,10 +46,10 @@ class AdqlTranslatorTest {
     @Test
     void aggregatesGroupByDistanceAndAliases() throws Exception {
         SqlQuery g = adql.translate("SELECT top_class, COUNT(*) AS n FROM ztf.labels GROUP BY top_class ORDER BY n DESC");
-        assertEquals("SELECT t.\"top_class\", COUNT(*) FROM \"tap_labels\" AS t GROUP BY t.\"top_class\" ORDER BY COUNT(*) DESC", g.sql());
+        assertEquals("SELECT t.\"top_class\", COUNT(*) FROM \"tap_labels\" AS t GROUP BY t.\"top_class\" ORDER BY 2 DESC", g.sql());
         assertEquals("n", g.columns().get(1).getName());
         SqlQuery d = adql.translate("SELECT object_id, DISTANCE(POINT('ICRS', ra, dec), POINT('ICRS', 10, 20)) AS d FROM ztf.objects ORDER BY 2");
-        assertTrue(d.sql().contains("tap_distance(t.\"ra\", t.\"dec\", ?, ?)") && d.sql().endsWith("ORDER BY tap_distance(t.\"ra\", t.\"dec\", ?, ?) ASC"), d.sql());
+        assertTrue(d.sql().contains("tap_distance(t.\"ra\", t.\"dec\", ?, ?)") && d.sql().endsWith("ORDER BY 2 ASC"), d.sql());
         assertEquals("deg", d.columns().get(1).getUnitString());
         SqlQuery distinct = adql.translate("SELECT DISTINCT \"predicted_class\" FROM \"ztf\".\"predictions\"");
         assertEquals("SELECT DISTINCT t.\"predicted_class\" FROM \"predictions\" AS t", distinct.sql());
