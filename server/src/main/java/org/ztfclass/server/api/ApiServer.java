@@ -39,7 +39,15 @@ public final class ApiServer {
 
     /** Builds the server on a store; nothing listens until {@link #start}. */
     public ApiServer(Database db) {
-        services = new ServerServices(db);
+        this(db, org.ztfclass.server.learning.Retraining.defaultModelsDir(db));
+    }
+
+    /**
+     * Builds the server on a store whose retraining keeps its bundles in {@code modelsDir} (instead
+     * of {@link org.ztfclass.server.learning.Retraining#defaultModelsDir}); nothing listens until {@link #start}.
+     */
+    public ApiServer(Database db, Path modelsDir) {
+        services = new ServerServices(db, modelsDir);
         web = new WebRoutes(services);
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;
