@@ -106,10 +106,12 @@ public final class LoadBenchmark {
      * @param stored       the run's labels in the store afterwards
      * @param lost         acknowledged labels not in the store
      * @param duplicated   stored rows beyond the first of each label
-     * @param unacknowledgedStored labels stored whose batch was never acknowledged (a batch still unanswered when the run ended)
+     * @param unacknowledgedStored labels stored whose batch was not acknowledged whole (a batch still unanswered when the run
+     *                     ended, or one the server answered with fewer accepted than sent)
+     * @param deduplicated labels the server answered as deduplicated (the same label by the same user within 5 s; not stored)
      */
     public record Figures(Engine engine, long batches, long acknowledged, long stored, long lost, long duplicated, long unacknowledgedStored,
-                          long postErrors, long retries, double[] post, double[] postServer, long pages, long pageErrors, double[] page,
+                          long deduplicated, long postErrors, long retries, double[] post, double[] postServer, long pages, long pageErrors, double[] page,
                           double[] pageServer, double[] staticFile, String retraining) {
         /** @return the p-th percentile of label POSTs at the clients, ms */
         public double postP(int p) {
@@ -213,6 +215,7 @@ public final class LoadBenchmark {
         long retries;
         long batches;
         long acknowledged;
+        long deduplicated;
         final Set<String> acknowledgedComments = new HashSet<>();
     }
 
@@ -295,13 +298,13 @@ public final class LoadBenchmark {
         long duplicated = stored.values().stream().mapToLong(n -> n - 1).sum();
         long unacknowledgedStored = stored.keySet().stream().filter(k -> !acknowledged.contains(k)).count();
         Figures f = new Figures(engine, sum(labellers, r -> r.batches), acknowledgedCount, storedRows, lost, duplicated, unacknowledgedStored,
-                sum(labellers, r -> r.errors), sum(labellers, r -> r.retries), sorted(labellers, r -> r.client), sorted(labellers, r -> r.server),
+                sum(labellers, r -> r.deduplicated), sum(labellers, r -> r.errors), sum(labellers, r -> r.retries), sorted(labellers, r -> r.client), sorted(labellers, r -> r.server),
                 sum(readers, r -> r.client.size()), sum(readers, r -> r.errors), sorted(readers, r -> r.client), sorted(readers, r -> r.server),
                 sorted(readers, r -> r.reference), retraining);
         String name = engine.name().toLowerCase(Locale.ROOT);
         out.printf(Locale.ROOT, "%s: labels acknowledged %,d in %,d batches; stored %,d: lost %d, duplicated %d, stored without an acknowledgement %d "
-                + "(errors seen by labellers %d, batches resent %d)%n", name, f.acknowledged(), f.batches(), f.stored(), f.lost(), f.duplicated(),
-                f.unacknowledgedStored(), f.postErrors(), f.retries());
+                + "(answered as deduplicated %d, errors seen by labellers %d, batches resent %d)%n", name, f.acknowledged(), f.batches(), f.stored(),
+                f.lost(), f.duplicated(), f.unacknowledgedStored(), f.deduplicated(), f.postErrors(), f.retries());
         out.printf(Locale.ROOT, "%s: label POST /api/labels  (%,6d): p50 %7.2f ms  p99 %7.2f ms   server time p50 %7.2f ms  p99 %7.2f ms   goal p99 < %.0f ms: %s%n",
                 name, f.post().length, f.postP(50), f.postP(99), pct(f.postServer(), 50), pct(f.postServer(), 99), POST_GOAL_MS,
                 f.postP(99) < POST_GOAL_MS ? "met" : "MISSED");
@@ -341,16 +344,22 @@ public final class LoadBenchmark {
     private static void label(HttpClient http, String base, String token, List<String> objects, Settings s, long end, Random random, Samples r) {
         try {
             sleep(random.nextLong(s.labelThinkMs()[1] + 1)); // labellers start spread over one think time
+            // objects this labeller labelled in the last 10 s, not picked again: the same label again within
+            // LabelService.DEDUPLICATION_WINDOW would be counted as deduplicated, and a batch acknowledged in part is ambiguous
+            Map<String, Long> recent = new HashMap<>();
             while (System.nanoTime() < end) {
+                long now = System.nanoTime();
+                recent.values().removeIf(t -> now - t > TimeUnit.SECONDS.toNanos(10));
                 String key = UUID.randomUUID().toString();
-                int n = 1 + random.nextInt(Math.min(s.maxBatch(), objects.size()));
+                int n = 1 + random.nextInt(Math.min(s.maxBatch(), Math.max(1, objects.size() - recent.size())));
                 Set<String> chosen = new HashSet<>();
                 ObjectNode body = JSON.createObjectNode().put("source", "web");
                 ArrayNode labels = body.putArray("labels");
                 List<String> comments = new ArrayList<>();
                 while (chosen.size() < n) {
                     String id = objects.get(random.nextInt(objects.size()));
-                    if (chosen.add(id)) {
+                    if (!recent.containsKey(id) && chosen.add(id)) {
+                        recent.put(id, now);
                         String comment = "bench load " + key + " #" + comments.size();
                         comments.add(comment);
                         labels.addObject().put("objectId", id).put("class", CLASSES[random.nextInt(CLASSES.length)])
@@ -387,6 +396,7 @@ public final class LoadBenchmark {
                     JsonNode a = JSON.readTree(answer.body());
                     int accepted = a.path("accepted").asInt();
                     r.acknowledged += accepted;
+                    r.deduplicated += a.path("deduplicated").asInt();
                     if (accepted == comments.size()) {
                         r.acknowledgedComments.addAll(comments);
                     }

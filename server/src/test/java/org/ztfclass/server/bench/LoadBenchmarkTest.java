@@ -32,6 +32,8 @@ class LoadBenchmarkTest {
             assertEquals(f.acknowledged(), f.stored(), f.engine() + ": acknowledged == stored\n" + out);
             assertEquals(0, f.lost(), out);
             assertEquals(0, f.duplicated(), out);
+            assertEquals(0, f.unacknowledgedStored(), out);
+            assertEquals(0, f.deduplicated(), "labellers never repeat a label within the deduplication window\n" + out);
             assertEquals(0, f.postErrors(), out);
             assertTrue(f.pages() > 0 && f.pageErrors() == 0, out);
             assertTrue(f.postP(50) <= f.postP(99) && f.pageP(50) <= f.pageP(99), out);
