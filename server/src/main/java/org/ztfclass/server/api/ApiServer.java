@@ -16,6 +16,7 @@ import org.ztfclass.server.auth.AccessException;
 import org.ztfclass.server.auth.WebAuth;
 import org.ztfclass.server.http.ClientAddress;
 import org.ztfclass.server.http.TrustedProxies;
+import org.ztfclass.server.learning.Retraining;
 import org.ztfclass.server.store.Database;
 import org.ztfclass.server.web.ErrorPage;
 import org.ztfclass.votables.table.VotableWriter;
@@ -41,7 +42,7 @@ public final class ApiServer {
 
     /** Builds the server on a store, trusting no proxy's forwarding headers; nothing listens until {@link #start}. */
     public ApiServer(Database db) {
-        this(db, TrustedProxies.NONE);
+        this(db, TrustedProxies.NONE, Retraining.defaultModelsDir(db));
     }
 
     /**
@@ -51,7 +52,25 @@ public final class ApiServer {
      *     are believed when one of them is a request's peer ({@link ClientAddress})
      */
     public ApiServer(Database db, TrustedProxies proxies) {
-        services = new ServerServices(db);
+        this(db, proxies, Retraining.defaultModelsDir(db));
+    }
+
+    /**
+     * Builds the server on a store whose retraining keeps its bundles in {@code modelsDir} (instead
+     * of {@link Retraining#defaultModelsDir}), trusting no proxy; nothing listens until {@link #start}.
+     */
+    public ApiServer(Database db, Path modelsDir) {
+        this(db, TrustedProxies.NONE, modelsDir);
+    }
+
+    /**
+     * Builds the server; nothing listens until {@link #start}.
+     *
+     * @param proxies   the reverse proxies whose forwarding headers are believed ({@link ClientAddress})
+     * @param modelsDir where retraining keeps each version's bundle
+     */
+    public ApiServer(Database db, TrustedProxies proxies, Path modelsDir) {
+        services = new ServerServices(db, modelsDir);
         web = new WebRoutes(services);
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;

@@ -57,6 +57,11 @@ public final class ServerServices implements AutoCloseable {
 
     /** Builds every service over {@code db}; retraining keeps its bundles in {@link Retraining#defaultModelsDir}. */
     public ServerServices(Database db) {
+        this(db, Retraining.defaultModelsDir(db));
+    }
+
+    /** Builds every service over {@code db}; retraining keeps its bundles in {@code modelsDir}. */
+    public ServerServices(Database db, java.nio.file.Path modelsDir) {
         this.database = db;
         this.objects = new ObjectQueries(db);
         this.predictions = new PredictionStore(db);
@@ -65,7 +70,7 @@ public final class ServerServices implements AutoCloseable {
         this.stream = new StreamStore(db);
         this.funnel = new FunnelRunner(new FunnelStore(db));
         this.tap = new TapService(db);
-        this.retraining = new Retraining(db, Retraining.defaultModelsDir(db), ModelTrainer.DEFAULT, LearningConfig.fromSystemProperties());
+        this.retraining = new Retraining(db, modelsDir, ModelTrainer.DEFAULT, LearningConfig.fromSystemProperties());
         this.labellingQueue = new LabellingQueue(db);
         this.auth = new WebAuth(new UserStore(db), new SessionStore(db), new TokenStore(db), new LoginThrottle(db));
         this.labels = new LabelService(db);

@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 /** {@code ztfclass bench ingest|votable}: speed figures printed next to a reference measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (each prints its figure beside a reference).",
         subcommands = {BenchCommand.Ingest.class, BenchCommand.Votable.class, BenchCommand.Funnel.class, BenchCommand.Classifier.class,
-                BenchCommand.Crossmatch.class, BenchCommand.Web.class, BenchCommand.Stream.class})
+                BenchCommand.Crossmatch.class, BenchCommand.Web.class, BenchCommand.Stream.class,
+                BenchCommand.Load.class})
 final class BenchCommand implements Runnable {
 
     @Override
@@ -145,6 +146,74 @@ final class BenchCommand implements Runnable {
             }
             org.ztfclass.server.bench.StreamBenchmark.run(Home.sampleData().resolve("alerts"),
                     new org.ztfclass.server.bench.StreamBenchmark.Settings(alerts, minutes, rate, partitions, bundle), System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "load", mixinStandardHelpOptions = true,
+            description = {"A labelling campaign on SQLite and on PostgreSQL in the same run: L labellers (each a user with an API token) post "
+                    + "label batches with an Idempotency-Key, R readers browse object pages, one retraining runs; then labels acknowledged "
+                    + "vs stored (lost, duplicated) and p50/p99 of label POST and object page beside their goals (p99 < 200 ms, < 100 ms) "
+                    + "and a static file as the reference.",
+                    "The store is the shipped sample (as demo ingests it), scored with the shipped model."})
+    static final class Load implements Callable<Integer> {
+        @Option(names = "--minutes", defaultValue = "10", description = "length of the load on each engine (default: ${DEFAULT-VALUE})")
+        double minutes;
+
+        @Option(names = "--labellers", defaultValue = "100", description = "concurrent labellers (default: ${DEFAULT-VALUE})")
+        int labellers;
+
+        @Option(names = "--readers", defaultValue = "20", description = "concurrent readers of object pages (default: ${DEFAULT-VALUE})")
+        int readers;
+
+        @Option(names = "--db-engine", defaultValue = "both", paramLabel = "both|sqlite|postgresql",
+                description = "which stores to load (default: ${DEFAULT-VALUE})")
+        String engine;
+
+        @Option(names = "--pg", paramLabel = "postgresql://HOST:PORT/DB", description = "an existing PostgreSQL database for the run "
+                + "(credentials from PGUSER/PGPASSWORD or ~/.pgpass; the sample is ingested into it and the run's users and labels added); "
+                + "default: a throwaway local cluster (initdb + postgres from /usr/lib/postgresql/*/bin)")
+        String pg;
+
+        @Option(names = "--no-retrain", description = "run no retraining job during the load")
+        boolean noRetrain;
+
+        @Override
+        public Integer call() throws Exception {
+            java.util.List<org.ztfclass.server.bench.LoadBenchmark.Engine> engines = switch (engine.toLowerCase(java.util.Locale.ROOT)) {
+                case "both" -> java.util.List.of(org.ztfclass.server.bench.LoadBenchmark.Engine.SQLITE,
+                        org.ztfclass.server.bench.LoadBenchmark.Engine.POSTGRESQL);
+                case "sqlite" -> java.util.List.of(org.ztfclass.server.bench.LoadBenchmark.Engine.SQLITE);
+                case "postgresql", "postgres" -> java.util.List.of(org.ztfclass.server.bench.LoadBenchmark.Engine.POSTGRESQL);
+                default -> null;
+            };
+            if (engines == null) {
+                System.err.println("--db-engine takes both, sqlite or postgresql, not '" + engine + "'");
+                return 2;
+            }
+            if (pg != null) {
+                org.ztfclass.server.store.StoreLocation at = org.ztfclass.server.store.StoreLocation.parse(pg);
+                if (!at.isPostgres()) {
+                    System.err.println("--pg takes postgresql://HOST:PORT/DB, not '" + pg + "'");
+                    return 2;
+                }
+            } else if (engines.contains(org.ztfclass.server.bench.LoadBenchmark.Engine.POSTGRESQL)
+                    && !org.ztfclass.server.bench.LocalPostgres.available()) {
+                System.err.println("no PostgreSQL here to start a throwaway cluster: install postgresql (initdb, postgres), "
+                        + "give --pg postgresql://HOST:PORT/DB, or --db-engine sqlite");
+                return 2;
+            }
+            java.nio.file.Path sample = Home.sampleData();
+            org.ztfclass.models.bundle.ModelBundle model = org.ztfclass.models.bundle.ModelBundle.load(
+                    sample.getParent().resolve("models/ztfclass-default"));
+            org.ztfclass.server.bench.LoadBenchmark.Settings s = org.ztfclass.server.bench.LoadBenchmark.Settings.of(minutes, labellers, readers,
+                    engines, pg, DemoCommand.SAMPLE_PARTS.stream().map(sample::resolve).toList(),
+                    "the shipped sample as demo ingests it (" + String.join(", ", DemoCommand.SAMPLE_PARTS) + "), scored with the shipped model", model);
+            if (noRetrain) {
+                s = new org.ztfclass.server.bench.LoadBenchmark.Settings(s.minutes(), s.labellers(), s.readers(), s.engines(), s.pg(), s.sample(),
+                        s.sampleName(), s.model(), s.labelThinkMs(), s.readThinkMs(), s.maxBatch(), false);
+            }
+            org.ztfclass.server.bench.LoadBenchmark.run(s, System.out);
             return 0;
         }
     }
