@@ -56,7 +56,7 @@ public final class CutoutImage {
         if (stampData.length >= 2 && (stampData[0] & 0xff) == 0x1f && (stampData[1] & 0xff) == 0x8b) {
             // one input buffer for the whole stamp: the default 512 bytes cost a native inflate call per 512 bytes
             try (InputStream gz = new GZIPInputStream(new ByteArrayInputStream(stampData), Math.max(512, stampData.length))) {
-                fitsBytes = gz.readAllBytes();
+                fitsBytes = inflate(gz, stampData);
             } catch (IOException e) {
                 throw new BadInputException(source, location, "corrupt gzip data in cutout: " + e.getMessage(), e);
             }
@@ -85,6 +85,34 @@ public final class CutoutImage {
         } catch (IOException | RuntimeException e) {
             throw new BadInputException(source, location, "corrupt FITS cutout: " + e.getMessage(), e);
         }
+    }
+
+    /** The gzip trailer's ISIZE (size mod 2^32) of the largest stamp read into a buffer of that size at once. */
+    private static final int MAX_EXACT = 64 * 1024 * 1024;
+
+    /**
+     * @return every byte of the gzip stream: read straight into a buffer of the size the gzip trailer states
+     *     (one allocation, no copy), or, if the trailer is not to be trusted, as {@link InputStream#readAllBytes}
+     */
+    private static byte[] inflate(InputStream gz, byte[] stampData) throws IOException {
+        int n = stampData.length;
+        long size = n < 18 ? -1 : (stampData[n - 4] & 0xffL) | (stampData[n - 3] & 0xffL) << 8 | (stampData[n - 2] & 0xffL) << 16
+                | (stampData[n - 1] & 0xffL) << 24;
+        if (size < 0 || size > MAX_EXACT) {
+            return gz.readAllBytes();
+        }
+        byte[] out = new byte[(int) size];
+        int read = gz.readNBytes(out, 0, out.length);
+        if (read < out.length) {
+            return java.util.Arrays.copyOf(out, read); // shorter than the trailer said: GZIPInputStream reports a bad trailer
+        }
+        byte[] rest = gz.readAllBytes();
+        if (rest.length == 0) {
+            return out;
+        }
+        byte[] all = java.util.Arrays.copyOf(out, out.length + rest.length); // longer (a second gzip member, or size >= 4 GiB)
+        System.arraycopy(rest, 0, all, out.length, rest.length);
+        return all;
     }
 
     private static double[][] toDoubles(Object kernel, double bscale, double bzero) {
