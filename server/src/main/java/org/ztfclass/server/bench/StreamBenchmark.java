@@ -122,7 +122,8 @@ public final class StreamBenchmark {
             long jit1 = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
             long gc1 = gcMillis();
             long brokerCpu1 = cpuNanos(broker.process());
-            StreamConsumer.Totals t = new StreamConsumer(settings(broker, topic, "bench-" + run, true), db, s.model()).run();
+            StreamConsumer timed = new StreamConsumer(settings(broker, topic, "bench-" + run, true), db, s.model());
+            StreamConsumer.Totals t = timed.run();
             double consumeRate = t.alerts() / IngestBenchmark.seconds(t1);
             double consumerCpu = (processCpuNanos() - cpu1) / 1e9;
             double brokerCpu = (cpuNanos(broker.process()) - brokerCpu1) / 1e9;
@@ -138,7 +139,7 @@ public final class StreamBenchmark {
                     consumerCpu, 1e3 * consumerCpu / t.alerts(), consumerCpu / (t.alerts() / consumeRate), brokerCpu,
                     1e3 * brokerCpu / t.alerts(), cores(), cores() * t.alerts() / (consumerCpu + brokerCpu));
             out.printf("  consumer JVM CPU by thread: %s (of which JIT compiling %.1f s, GC pauses %.1f s wall)%n",
-                    byThread(threads1, threads2, consumerCpu), jit / 1e3, gc / 1e3);
+                    byThread(threads1, threads2, timed.threadCpuNanos(), consumerCpu), jit / 1e3, gc / 1e3);
             Live live = live(broker, db, packets, s, run, out);
             Figures f = new Figures(decodeRate, publishRate, consumeRate, t.alerts(), t.batches(), live.published, live.visible,
                     VisibilityWatcher.percentile(live.delays, 50), VisibilityWatcher.percentile(live.delays, 99),
@@ -324,9 +325,14 @@ public final class StreamBenchmark {
         return out;
     }
 
-    /** @return "name 1.2 s, ..." of the CPU each thread group used between the two readings, the rest as GC/JIT/VM */
-    private static String byThread(Map<String, Long> before, Map<String, Long> after, double totalSeconds) {
+    /**
+     * @return "name 1.2 s, ..." of the CPU each thread group used between the two readings, plus threads that counted their
+     *     own CPU before ending ({@code ended}), the rest as GC/JIT/VM
+     */
+    private static String byThread(Map<String, Long> before, Map<String, Long> after, Map<String, Long> ended, double totalSeconds) {
         Map<String, Double> groups = new java.util.TreeMap<>();
+        // the consumer's own threads (writer, decoding pool) ended with its run: they counted their CPU themselves
+        ended.forEach((k, v) -> groups.merge(k, v / 1e9, Double::sum));
         after.forEach((k, v) -> {
             String name = k.substring(0, k.lastIndexOf('#')).replaceAll("\\d+", "N");
             groups.merge(name, (v - before.getOrDefault(k, 0L)) / 1e9, Double::sum);
