@@ -52,6 +52,28 @@ public final class CutoutImage {
      *         bytes are not FITS, or the primary HDU holds no 2-d image
      */
     public static CutoutImage decode(byte[] stampData, String source, String location) throws BadInputException {
+        ImageHDU image = read(stampData, source, location);
+        try {
+            double bzero = image.getHeader().getDoubleValue("BZERO", 0.0);
+            double bscale = image.getHeader().getDoubleValue("BSCALE", 1.0);
+            return new CutoutImage(toDoubles(image.getKernel(), bscale, bzero));
+        } catch (RuntimeException e) {
+            throw new BadInputException(source, location, "corrupt FITS cutout: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Checks that a stamp decodes, as {@link #decode} does, without converting its pixels (ingest keeps the
+     * stamp's bytes and only needs to know they are a usable image).
+     *
+     * @throws BadInputException exactly when {@link #decode} would
+     */
+    public static void check(byte[] stampData, String source, String location) throws BadInputException {
+        read(stampData, source, location);
+    }
+
+    /** @return the stamp's primary HDU, checked to hold a 2-d image whose data is all there */
+    private static ImageHDU read(byte[] stampData, String source, String location) throws BadInputException {
         byte[] fitsBytes;
         if (stampData.length >= 2 && (stampData[0] & 0xff) == 0x1f && (stampData[1] & 0xff) == 0x8b) {
             // one input buffer for the whole stamp: the default 512 bytes cost a native inflate call per 512 bytes
@@ -79,9 +101,7 @@ public final class CutoutImage {
                     || !Array.get(kernel, 0).getClass().isArray()) {
                 throw new BadInputException(source, location, "cutout FITS image is not 2-dimensional");
             }
-            double bzero = image.getHeader().getDoubleValue("BZERO", 0.0);
-            double bscale = image.getHeader().getDoubleValue("BSCALE", 1.0);
-            return new CutoutImage(toDoubles(kernel, bscale, bzero));
+            return image;
         } catch (IOException | RuntimeException e) {
             throw new BadInputException(source, location, "corrupt FITS cutout: " + e.getMessage(), e);
         }
