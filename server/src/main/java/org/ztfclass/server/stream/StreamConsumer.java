@@ -50,7 +50,7 @@ import org.ztfclass.server.store.StreamStore.DeadLetter;
  * <li>the polling thread (the one that calls {@link #run()}, the only one that touches the Kafka consumer)
  *     polls, hands the batch's messages to the decoding pool and the batch to the writer, and commits
  *     the offsets of each batch once the writer reports it stored;</li>
- * <li>a decoding pool, one thread a core: {@link MessageDecoder} (Avro, cutout check), results kept in the
+ * <li>a decoding pool, one thread a core but one ({@link #decodeThreads()}): {@link MessageDecoder} (Avro, cutout check), results kept in the
  *     batch's order;</li>
  * <li>one writer thread, which takes batches in poll order and, for each: records its problem messages as
  *     dead letters ({@link StreamStore}), writes its alerts in one store transaction exactly as file ingest
@@ -158,7 +158,7 @@ public final class StreamConsumer {
 
     /** Consumes until stopped or, if so set, caught up; finishes the batches in flight; leaves the group cleanly. */
     public Totals run() {
-        ForkJoinPool decoding = new ForkJoinPool(Runtime.getRuntime().availableProcessors(), DecodeThread::new, null, false);
+        ForkJoinPool decoding = new ForkJoinPool(decodeThreads(), DecodeThread::new, null, false);
         Thread writerThread = new Thread(this::writeLoop, "stream-writer");
         writerThread.setDaemon(true);
         writerThread.start();
@@ -218,7 +218,7 @@ public final class StreamConsumer {
 
     /**
      * @return CPU time of the run's own threads once they ended, by kind ({@code stream-writer},
-     *     {@code stream-decode}), in nanoseconds; for benchmarks (the threads are gone when {@link #run()} returns)
+     *     {@code stream-decode}, {@code stream-checkpoint}), in nanoseconds; for benchmarks (the threads are gone when {@link #run()} returns)
      */
     public Map<String, Long> threadCpuNanos() {
         return Map.copyOf(threadCpu);
@@ -246,6 +246,18 @@ public final class StreamConsumer {
             addThreadCpu("stream-decode");
             super.onTermination(exception);
         }
+    }
+
+    /** System property: threads that decode messages (default: one fewer than the cores, at least one). */
+    public static final String DECODE_THREADS_PROPERTY = "ztfclass.stream.decodeThreads";
+
+    /**
+     * @return decoding threads: one core is left to the writer, the critical path, whose work (SQLite) cannot be
+     *     shared; the polling thread, the broker's network and the checkpoints take little
+     */
+    static int decodeThreads() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return Math.max(1, Integer.getInteger(DECODE_THREADS_PROPERTY, cores - 1));
     }
 
     /** Asks {@link #run()} to return after the batches in progress (their offsets committed). Any thread. */
@@ -478,7 +490,9 @@ public final class StreamConsumer {
     }
 
     private void writeAll() {
+        WalCheckpointer[] started = new WalCheckpointer[1];
         try (ReadScope scope = db.readScope(); WalCheckpointer checkpoints = WalCheckpointer.start(db)) {
+            started[0] = checkpoints;
             while (true) {
                 Runnable task;
                 try {
@@ -496,6 +510,10 @@ public final class StreamConsumer {
             LOG.error("stream: cannot open the store {}: {}", db.location(), e.getMessage());
             // hand every batch back refused, so that the polling thread commits nothing and rewinds
             failAll(e);
+        } finally {
+            if (started[0] != null) {
+                threadCpu.merge("stream-checkpoint", started[0].cpuNanos(), Long::sum);
+            }
         }
     }
 

@@ -33,6 +33,7 @@ final class WalCheckpointer implements AutoCloseable {
     private final Semaphore batches = new Semaphore(0);
     private final Thread thread;
     private volatile boolean stopping;
+    private volatile long cpuNanos;
 
     private WalCheckpointer(Database db, Thread thread) {
         this.db = db;
@@ -71,7 +72,15 @@ final class WalCheckpointer implements AutoCloseable {
             LOG.warn("stream: background WAL checkpoint failed ({}); SQLite checkpoints when the writer closes", e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+            cpuNanos = mx.isCurrentThreadCpuTimeSupported() ? mx.getCurrentThreadCpuTime() : 0;
         }
+    }
+
+    /** @return the CPU time the checkpoint thread used, once {@link #close()} has returned (0 before, and for PostgreSQL) */
+    long cpuNanos() {
+        return cpuNanos;
     }
 
     /** Stops the thread and gives the writer's connection SQLite's default checkpointing back. */
