@@ -175,6 +175,10 @@ public final class FunnelStore {
                         return;
                     }
                     lastRowid = rs.getLong(1);
+                    if (rs.wasNull()) {
+                        // a run recorded before migration V9 did not say which objects it judged: count them all as judged
+                        lastRowid = Long.MAX_VALUE;
+                    }
                 }
                 for (Verdict v : verdicts) {
                     // take the old verdict out of the counts
