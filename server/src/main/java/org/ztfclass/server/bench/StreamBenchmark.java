@@ -36,8 +36,9 @@ import org.ztfclass.server.stream.StreamSettings;
  * <li>sustained alerts/s from a topic already holding the N messages into a fresh SQLite store through
  *     the real {@link StreamConsumer} (decode, one store transaction per poll with the summaries
  *     refreshed, the newest funnel run's verdict for the batch's objects, scoring if a model is given, offset
- *     commit), group join included, after a warm-up of up to {@value #WARM_UP_ALERTS} other alerts through the
- *     same path and a funnel run on them; with the CPU time it took (this JVM by thread, and the broker's);</li>
+ *     commit), group join included, after a funnel run (on the empty store: its verdicts are then kept by the
+ *     consumer) and a warm-up of up to {@value #WARM_UP_ALERTS} other alerts through the same path; with the CPU
+ *     time it took (this JVM by thread, and the broker's);</li>
  * <li>the delay from publish to visible in the store (so in the API, which reads the same committed
  *     rows) at a steady publish rate, p50/p99/max, with the consumer running on the same store;</li>
  * <li>heap in use after a full GC every 10 s during that live phase: start, end, max.</li>
@@ -114,12 +115,12 @@ public final class StreamBenchmark {
             String warmTopic = "bench-warm-up-" + run;
             broker.createTopic(warmTopic, s.partitions());
             publishAll(broker.bootstrap(), warmTopic, packets, WARM_UP_FIRST, warm);
-            new StreamConsumer(settings(broker, warmTopic, "bench-warm-up-" + run, true), db, s.model()).run();
-            out.printf("  warm-up: %,d other alerts consumed into the store first (JIT), not timed%n", warm);
-            // a live store has a funnel run: each timed batch then gives its objects that run's verdict, as in use
+            // a live store has a funnel run: each batch (warm-up and timed) then gives its objects that run's verdict, as in use
             new org.ztfclass.server.funnel.FunnelRunner(new org.ztfclass.server.store.FunnelStore(db))
                     .run(org.ztfclass.server.funnel.FunnelConfig.defaults());
-            out.printf("  funnel run (default configuration) on the warm-up's objects: each timed batch's objects get its verdict%n");
+            new StreamConsumer(settings(broker, warmTopic, "bench-warm-up-" + run, true), db, s.model()).run();
+            out.printf("  warm-up: %,d other alerts consumed into the store first (JIT), not timed; a funnel run (default "
+                    + "configuration) before it: every batch's objects get its verdict%n", warm);
             long t1 = System.nanoTime();
             long cpu1 = processCpuNanos();
             Map<String, Long> threads1 = threadCpuNanos();
