@@ -35,9 +35,10 @@ import org.ztfclass.server.stream.StreamSettings;
  *     Avro + cutout check) of the same N messages, in memory;</li>
  * <li>sustained alerts/s from a topic already holding the N messages into a fresh SQLite store through
  *     the real {@link StreamConsumer} (decode, one store transaction per poll with the summaries
- *     refreshed, scoring if a model is given, offset commit), group join included, after a warm-up of
- *     up to {@value #WARM_UP_ALERTS} other alerts through the same path; with the CPU time it took
- *     (this JVM by thread, and the broker's);</li>
+ *     refreshed, the newest funnel run's verdict for the batch's objects, scoring if a model is given, offset
+ *     commit), group join included, after a funnel run (on the empty store: its verdicts are then kept by the
+ *     consumer) and a warm-up of up to {@value #WARM_UP_ALERTS} other alerts through the same path; with the CPU
+ *     time it took (this JVM by thread, and the broker's);</li>
  * <li>the delay from publish to visible in the store (so in the API, which reads the same committed
  *     rows) at a steady publish rate, p50/p99/max, with the consumer running on the same store;</li>
  * <li>heap in use after a full GC every 10 s during that live phase: start, end, max.</li>
@@ -114,15 +115,20 @@ public final class StreamBenchmark {
             String warmTopic = "bench-warm-up-" + run;
             broker.createTopic(warmTopic, s.partitions());
             publishAll(broker.bootstrap(), warmTopic, packets, WARM_UP_FIRST, warm);
+            // a live store has a funnel run: each batch (warm-up and timed) then gives its objects that run's verdict, as in use
+            new org.ztfclass.server.funnel.FunnelRunner(new org.ztfclass.server.store.FunnelStore(db))
+                    .run(org.ztfclass.server.funnel.FunnelConfig.defaults());
             new StreamConsumer(settings(broker, warmTopic, "bench-warm-up-" + run, true), db, s.model()).run();
-            out.printf("  warm-up: %,d other alerts consumed into the store first (JIT), not timed%n", warm);
+            out.printf("  warm-up: %,d other alerts consumed into the store first (JIT), not timed; a funnel run (default "
+                    + "configuration) before it: every batch's objects get its verdict%n", warm);
             long t1 = System.nanoTime();
             long cpu1 = processCpuNanos();
             Map<String, Long> threads1 = threadCpuNanos();
             long jit1 = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
             long gc1 = gcMillis();
             long brokerCpu1 = cpuNanos(broker.process());
-            StreamConsumer.Totals t = new StreamConsumer(settings(broker, topic, "bench-" + run, true), db, s.model()).run();
+            StreamConsumer timed = new StreamConsumer(settings(broker, topic, "bench-" + run, true), db, s.model());
+            StreamConsumer.Totals t = timed.run();
             double consumeRate = t.alerts() / IngestBenchmark.seconds(t1);
             double consumerCpu = (processCpuNanos() - cpu1) / 1e9;
             double brokerCpu = (cpuNanos(broker.process()) - brokerCpu1) / 1e9;
@@ -138,7 +144,7 @@ public final class StreamBenchmark {
                     consumerCpu, 1e3 * consumerCpu / t.alerts(), consumerCpu / (t.alerts() / consumeRate), brokerCpu,
                     1e3 * brokerCpu / t.alerts(), cores(), cores() * t.alerts() / (consumerCpu + brokerCpu));
             out.printf("  consumer JVM CPU by thread: %s (of which JIT compiling %.1f s, GC pauses %.1f s wall)%n",
-                    byThread(threads1, threads2, consumerCpu), jit / 1e3, gc / 1e3);
+                    byThread(threads1, threads2, timed.threadCpuNanos(), consumerCpu), jit / 1e3, gc / 1e3);
             Live live = live(broker, db, packets, s, run, out);
             Figures f = new Figures(decodeRate, publishRate, consumeRate, t.alerts(), t.batches(), live.published, live.visible,
                     VisibilityWatcher.percentile(live.delays, 50), VisibilityWatcher.percentile(live.delays, 99),
@@ -324,9 +330,14 @@ public final class StreamBenchmark {
         return out;
     }
 
-    /** @return "name 1.2 s, ..." of the CPU each thread group used between the two readings, the rest as GC/JIT/VM */
-    private static String byThread(Map<String, Long> before, Map<String, Long> after, double totalSeconds) {
+    /**
+     * @return "name 1.2 s, ..." of the CPU each thread group used between the two readings, plus threads that counted their
+     *     own CPU before ending ({@code ended}), the rest as GC/JIT/VM
+     */
+    private static String byThread(Map<String, Long> before, Map<String, Long> after, Map<String, Long> ended, double totalSeconds) {
         Map<String, Double> groups = new java.util.TreeMap<>();
+        // the consumer's own threads (writer, decoding pool) ended with its run: they counted their CPU themselves
+        ended.forEach((k, v) -> groups.merge(k, v / 1e9, Double::sum));
         after.forEach((k, v) -> {
             String name = k.substring(0, k.lastIndexOf('#')).replaceAll("\\d+", "N");
             groups.merge(name, (v - before.getOrDefault(k, 0L)) / 1e9, Double::sum);

@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
                 "Without --model, each batch is scored with the store's serving model version when its bundle folder is found "
                         + "(recorded by retrain, or a folder whose manifest names it: install/models/ztfclass-default, "
                         + "./ztfclass-demo-model); --no-model turns scoring off.",
-                "The funnel verdict of new objects comes at the next 'funnel' run.",
+                "Each batch's new and changed objects get the verdict of the newest 'funnel' run (judged with that run's "
+                        + "recorded configuration; nothing before the first run).",
                 "Exit status: 0 when stopped, 2 for unusable settings."})
 final class StreamCommand implements Callable<Integer> {
 

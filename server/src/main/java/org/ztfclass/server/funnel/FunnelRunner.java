@@ -47,24 +47,23 @@ public final class FunnelRunner {
             for (List<ObjectFacts> batch = facts.next(); batch != null; batch = facts.next()) {
                 for (ObjectFacts f : batch) {
                     total++;
-                    boolean passed = true;
-                    for (int i = 0; i < n && passed; i++) {
+                    Judged j = judge(stages, f);
+                    int reached = j.stage() < 0 ? n : j.stage() + 1;
+                    for (int i = 0; i < reached; i++) {
                         in[i]++;
-                        Drop d = stages.get(i).judge(f);
-                        if (d != null) {
-                            passed = false;
-                            dropped[i]++;
-                            categories.get(i).merge(d.category(), 1, Integer::sum);
-                            boolean wasRescued = rescuedObjects.contains(f.objectId());
-                            if (wasRescued) {
-                                rescued++;
-                                out++;
-                                recorder.pass(f.objectId());
-                            }
-                            recorder.drop(f.objectId(), stages.get(i).name(), d.category(), d.detail(), wasRescued);
-                        }
                     }
-                    if (passed) {
+                    if (j.stage() >= 0) {
+                        Drop d = j.drop();
+                        dropped[j.stage()]++;
+                        categories.get(j.stage()).merge(d.category(), 1, Integer::sum);
+                        boolean wasRescued = rescuedObjects.contains(f.objectId());
+                        if (wasRescued) {
+                            rescued++;
+                            out++;
+                            recorder.pass(f.objectId());
+                        }
+                        recorder.drop(f.objectId(), stages.get(j.stage()).name(), d.category(), d.detail(), wasRescued);
+                    } else {
                         out++;
                         recorder.pass(f.objectId());
                     }
@@ -91,6 +90,26 @@ public final class FunnelRunner {
         return Optional.of(new FunnelReport(latest.get(), store.stageCounts(runId),
                 previous.isPresent() ? store.stageCounts(previous.get().id()) : List.of(),
                 previous.isPresent() ? store.difference(runId, previous.get().id()) : null));
+    }
+
+    /**
+     * An object's verdict.
+     *
+     * @param stage index of the first stage that dropped it, -1 if none did
+     * @param drop  that stage's reason, null if none dropped it
+     */
+    record Judged(int stage, Drop drop) {
+    }
+
+    /** @return the verdict of {@code stages}, in order, on one object: the first stage that drops it, if any */
+    static Judged judge(List<FunnelStage> stages, ObjectFacts f) {
+        for (int i = 0; i < stages.size(); i++) {
+            Drop d = stages.get(i).judge(f);
+            if (d != null) {
+                return new Judged(i, d);
+            }
+        }
+        return new Judged(-1, null);
     }
 
     private static String mainReason(Map<String, Integer> categories) {

@@ -39,25 +39,247 @@ public final class FunnelStore {
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             s.setFetchSize(1000);
             try (ResultSet rs = s.executeQuery(FACTS)) {
-                double[] scores = new double[ObjectFacts.MAX_SCORES];
                 while (rs.next()) {
-                    int k = 0;
-                    for (int i = 0; i < scores.length; i++) {
-                        double v = rs.getDouble(11 + i);
-                        if (!rs.wasNull()) {
-                            scores[k++] = v;
-                        }
-                    }
-                    sink.accept(new ObjectFacts(rs.getString(1), nullable(rs, 2), nullable(rs, 3), rs.getInt(4) == 1,
-                            rs.getInt(5), nullable(rs, 6), nullable(rs, 7), minOf(nullable(rs, 8), nullable(rs, 9), nullable(rs, 10)),
-                            nullable(rs, 17), java.util.Arrays.copyOf(scores, k), rs.getInt(16), nullable(rs, 18), nullable(rs, 19),
-                            nullable(rs, 20), nullable(rs, 21), nullable(rs, 22), nullable(rs, 23), integer(rs, 24), nullable(rs, 25),
-                            nullable(rs, 26), nullable(rs, 27)));
+                    sink.accept(facts(rs));
                     n++;
                 }
             }
         }
         return n;
+    }
+
+    /** @return the row's facts (the columns of {@link #FACTS}) */
+    private static ObjectFacts facts(ResultSet rs) throws SQLException {
+        double[] scores = new double[ObjectFacts.MAX_SCORES];
+        int k = 0;
+        for (int i = 0; i < scores.length; i++) {
+            double v = rs.getDouble(11 + i);
+            if (!rs.wasNull()) {
+                scores[k++] = v;
+            }
+        }
+        return new ObjectFacts(rs.getString(1), nullable(rs, 2), nullable(rs, 3), rs.getInt(4) == 1,
+                rs.getInt(5), nullable(rs, 6), nullable(rs, 7), minOf(nullable(rs, 8), nullable(rs, 9), nullable(rs, 10)),
+                nullable(rs, 17), java.util.Arrays.copyOf(scores, k), rs.getInt(16), nullable(rs, 18), nullable(rs, 19),
+                nullable(rs, 20), nullable(rs, 21), nullable(rs, 22), nullable(rs, 23), integer(rs, 24), nullable(rs, 25),
+                nullable(rs, 26), nullable(rs, 27));
+    }
+
+    /** Objects a query names at most at once (well under SQLite's limit on bound values). */
+    private static final int IN_CHUNK = 500;
+
+    /** @return the facts of the named objects that the store knows, in no particular order */
+    public List<ObjectFacts> facts(java.util.Collection<String> objectIds) throws SQLException {
+        List<ObjectFacts> out = new ArrayList<>(objectIds.size());
+        List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(objectIds));
+        try (Connection c = db.connect()) {
+            for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
+                try (PreparedStatement ps = c.prepareStatement(FACTS + " WHERE o.object_id IN (" + marks(chunk.size()) + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setString(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(facts(rs));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** @return those of the named objects that someone rescued by hand (at any time) */
+    public Set<String> rescuedAmong(java.util.Collection<String> objectIds) throws SQLException {
+        Set<String> out = new HashSet<>();
+        List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(objectIds));
+        try (Connection c = db.connect()) {
+            for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
+                try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT object_id FROM funnel_rescues WHERE object_id IN ("
+                        + marks(chunk.size()) + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setString(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(rs.getString(1));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String marks(int n) {
+        return String.join(",", java.util.Collections.nCopies(n, "?"));
+    }
+
+    /**
+     * An object's verdict in a run.
+     *
+     * @param stage   index (0-based) in the run's stage list of the stage that dropped it; -1 when it passed
+     * @param rescued a dropped object someone rescued (it counts as passed)
+     */
+    public record Verdict(String objectId, int stage, String category, String reason, boolean rescued) {
+    }
+
+    /**
+     * Replaces the verdicts of some objects in recorded run {@code runId} (the newest one, which every
+     * reader takes the verdict from), in one transaction: their drops and recorded passes, and the run's
+     * and its stages' counts as though the run had judged them so. An object the run had not judged (added
+     * after it started) is added to the counts; one it had judged moves from its old verdict to the new.
+     * The stages' main reasons stay those the run computed.
+     *
+     * @param stages the run's stage names, in order
+     */
+    public void replaceVerdicts(long runId, List<String> stages, List<Verdict> verdicts) throws SQLException {
+        if (verdicts.isEmpty()) {
+            return;
+        }
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(false);
+            try {
+                writeVerdicts(c, runId, stages, verdicts);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private static void writeVerdicts(Connection c, long runId, List<String> stages, List<Verdict> verdicts) throws SQLException {
+        int n = stages.size();
+        long[] in = new long[n];
+        long[] dropped = new long[n];
+        long total = 0;
+        long out = 0;
+        long rescued = 0;
+        {
+            try (PreparedStatement run = c.prepareStatement("SELECT last_object_rowid FROM funnel_runs WHERE id = ?");
+                 PreparedStatement oldDrop = c.prepareStatement("SELECT stage, rescued FROM funnel_drops WHERE run_id = ? AND object_id = ?");
+                 PreparedStatement judged = c.prepareStatement("SELECT (SELECT rowid FROM objects WHERE object_id = ?) <= ? "
+                         + "OR EXISTS (SELECT 1 FROM funnel_passes WHERE run_id = ? AND object_id = ?)");
+                 PreparedStatement putDrop = c.prepareStatement("INSERT OR REPLACE INTO funnel_drops (run_id, object_id, stage, category, "
+                         + "reason, rescued) VALUES (?,?,?,?,?,?)");
+                 PreparedStatement deleteDrop = c.prepareStatement("DELETE FROM funnel_drops WHERE run_id = ? AND object_id = ?");
+                 PreparedStatement putPass = c.prepareStatement("INSERT OR IGNORE INTO funnel_passes (run_id, object_id) VALUES (?, ?)");
+                 PreparedStatement deletePass = c.prepareStatement("DELETE FROM funnel_passes WHERE run_id = ? AND object_id = ?")) {
+                run.setLong(1, runId);
+                long lastRowid;
+                try (ResultSet rs = run.executeQuery()) {
+                    if (!rs.next()) {
+                        return;
+                    }
+                    lastRowid = rs.getLong(1);
+                    if (rs.wasNull()) {
+                        // a run recorded before migration V9 did not say which objects it judged: count them all as judged
+                        lastRowid = Long.MAX_VALUE;
+                    }
+                }
+                for (Verdict v : verdicts) {
+                    // take the old verdict out of the counts
+                    oldDrop.setLong(1, runId);
+                    oldDrop.setString(2, v.objectId());
+                    int oldStage = -2; // -2: not judged by the run, -1: passed
+                    boolean oldRescued = false;
+                    try (ResultSet rs = oldDrop.executeQuery()) {
+                        if (rs.next()) {
+                            oldStage = stages.indexOf(rs.getString(1));
+                            oldRescued = rs.getInt(2) == 1;
+                            if (oldStage < 0) {
+                                oldStage = -2; // a stage this run does not have: leave the counts alone
+                            }
+                        }
+                    }
+                    if (oldStage == -2) {
+                        judged.setString(1, v.objectId());
+                        judged.setLong(2, lastRowid);
+                        judged.setLong(3, runId);
+                        judged.setString(4, v.objectId());
+                        try (ResultSet rs = judged.executeQuery()) {
+                            if (rs.next() && rs.getInt(1) == 1) {
+                                oldStage = -1;
+                            }
+                        }
+                    }
+                    if (oldStage != -2) {
+                        int reached = oldStage == -1 ? n : oldStage + 1;
+                        for (int i = 0; i < reached; i++) {
+                            in[i]--;
+                        }
+                        total--;
+                        if (oldStage >= 0) {
+                            dropped[oldStage]--;
+                        }
+                        if (oldStage == -1 || oldRescued) {
+                            out--;
+                        }
+                        if (oldRescued) {
+                            rescued--;
+                        }
+                    }
+                    // and the new one in
+                    int reached = v.stage() < 0 ? n : v.stage() + 1;
+                    for (int i = 0; i < reached; i++) {
+                        in[i]++;
+                    }
+                    total++;
+                    if (v.stage() >= 0) {
+                        dropped[v.stage()]++;
+                        putDrop.setLong(1, runId);
+                        putDrop.setString(2, v.objectId());
+                        putDrop.setString(3, stages.get(v.stage()));
+                        putDrop.setString(4, v.category());
+                        putDrop.setString(5, v.reason());
+                        putDrop.setInt(6, v.rescued() ? 1 : 0);
+                        putDrop.executeUpdate();
+                    } else {
+                        deleteDrop.setLong(1, runId);
+                        deleteDrop.setString(2, v.objectId());
+                        deleteDrop.executeUpdate();
+                    }
+                    boolean passes = v.stage() < 0 || v.rescued();
+                    if (passes) {
+                        out++;
+                    }
+                    if (v.stage() >= 0 && v.rescued()) {
+                        rescued++;
+                    }
+                    // the run's list of passed objects (rescued drops included, as the run records them); an object
+                    // added after the run and judged here is also recorded, so a later batch knows the run has judged it
+                    PreparedStatement pass = passes ? putPass : deletePass;
+                    pass.setLong(1, runId);
+                    pass.setString(2, v.objectId());
+                    pass.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE funnel_stage_counts SET objects_in = objects_in + ?, "
+                    + "dropped = dropped + ?, objects_out = objects_out + ? WHERE run_id = ? AND position = ?")) {
+                for (int i = 0; i < n; i++) {
+                    if (in[i] != 0 || dropped[i] != 0) {
+                        ps.setLong(1, in[i]);
+                        ps.setLong(2, dropped[i]);
+                        ps.setLong(3, in[i] - dropped[i]);
+                        ps.setLong(4, runId);
+                        ps.setInt(5, i + 1);
+                        ps.addBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE funnel_runs SET objects_in = objects_in + ?, objects_out = objects_out + ?, rescued = rescued + ? WHERE id = ?")) {
+                ps.setLong(1, total);
+                ps.setLong(2, out);
+                ps.setLong(3, rescued);
+                ps.setLong(4, runId);
+                ps.executeUpdate();
+            }
+        }
     }
 
     /** @return the objects someone rescued by hand (at any time) */

@@ -39,7 +39,13 @@ public final class StoreWriter {
     private static final String FILL_POINT =
             "UPDATE detections SET candid = COALESCE(candid, ?), diffmaglim = COALESCE(diffmaglim, ?), ra = COALESCE(ra, ?), "
             + "dec = COALESCE(dec, ?), rb = COALESCE(rb, ?), drb = COALESCE(drb, ?), isdiffpos = COALESCE(isdiffpos, ?), "
-            + "programid = COALESCE(programid, ?) WHERE object_id = ? AND fid = ? AND jd_key = ? AND is_upper_limit = ?";
+            + "programid = COALESCE(programid, ?) WHERE object_id = ? AND fid = ? AND jd_key = ? AND is_upper_limit = ? "
+            // only a row that lacks a field this copy has: a repeated history point usually fills nothing, and an
+            // UPDATE that changes nothing would still rewrite the row (and its page, in the write-ahead log)
+            // (the values bound again as parameters 13-20: JDBC has no numbered parameters on PostgreSQL)
+            + "AND (candid IS NULL AND ? IS NOT NULL OR diffmaglim IS NULL AND ? IS NOT NULL OR ra IS NULL AND ? IS NOT NULL "
+            + "OR dec IS NULL AND ? IS NOT NULL OR rb IS NULL AND ? IS NOT NULL OR drb IS NULL AND ? IS NOT NULL "
+            + "OR isdiffpos IS NULL AND ? IS NOT NULL OR programid IS NULL AND ? IS NOT NULL)";
     private static final String INSERT_ALERT =
             "INSERT INTO alerts (candid, object_id, jd, schema_version, ssdistnr, ssmagnr, sgscore1, distpsnr1, srmag1, "
             + "neargaia, maggaia, ndethist, jdstarthist, magnr, distnr, source_file, ingested_at) "
@@ -317,22 +323,32 @@ public final class StoreWriter {
         }
         if (!seen.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement(FILL_POINT)) {
+                int pending = 0;
                 for (Detection d : seen) {
-                    Sql.setLong(ps, 1, d.candid());
-                    Sql.setDouble(ps, 2, d.diffmaglim());
-                    Sql.setDouble(ps, 3, d.ra());
-                    Sql.setDouble(ps, 4, d.dec());
-                    Sql.setDouble(ps, 5, d.rb());
-                    Sql.setDouble(ps, 6, d.drb());
-                    ps.setString(7, d.isdiffpos());
-                    Sql.setInt(ps, 8, d.programid());
+                    if (d.candid() == null && d.diffmaglim() == null && d.ra() == null && d.dec() == null && d.rb() == null
+                            && d.drb() == null && d.isdiffpos() == null && d.programid() == null) {
+                        continue; // nothing this copy could fill in
+                    }
+                    for (int k = 0; k <= 12; k += 12) {
+                        Sql.setLong(ps, 1 + k, d.candid());
+                        Sql.setDouble(ps, 2 + k, d.diffmaglim());
+                        Sql.setDouble(ps, 3 + k, d.ra());
+                        Sql.setDouble(ps, 4 + k, d.dec());
+                        Sql.setDouble(ps, 5 + k, d.rb());
+                        Sql.setDouble(ps, 6 + k, d.drb());
+                        ps.setString(7 + k, d.isdiffpos());
+                        Sql.setInt(ps, 8 + k, d.programid());
+                    }
+                    pending++;
                     ps.setString(9, d.objectId());
                     ps.setInt(10, d.band().fid());
                     ps.setLong(11, jdKey(d.jd()));
                     ps.setInt(12, d.isUpperLimit() ? 1 : 0);
                     ps.addBatch();
                 }
-                ps.executeBatch();
+                if (pending > 0) {
+                    ps.executeBatch();
+                }
             }
         }
         return added;

@@ -29,18 +29,21 @@ final class SummaryRefresher {
     private static final String LATEST_ALERT =
             "SELECT ssdistnr, ssmagnr, sgscore1, distpsnr1, neargaia, maggaia, ndethist, jdstarthist, distnr, magnr "
             + "FROM alerts WHERE object_id = ? ORDER BY jd DESC LIMIT 1";
-    private static final String UPDATE_FACTS =
-            "UPDATE objects SET real_score_1 = ?, real_score_2 = ?, real_score_3 = ?, real_score_4 = ?, real_score_5 = ?, "
-            + "n_episodes = ?, catalogue_peak_mag = ?, ssdistnr = ?, ssmagnr = ?, sgscore1 = ?, distpsnr1 = ?, neargaia = ?, "
-            + "maggaia = ?, ndethist = ?, jdstarthist = ?, distnr = ?, magnr = ? WHERE object_id = ?";
+
     /** Detections further apart than this start a new episode (a season gap, or a second outburst). */
     static final double EPISODE_GAP_DAYS = 90.0;
     /** How many best real/bogus scores are kept per object: the funnel can ask for up to this many good detections. */
     public static final int KEPT_SCORES = 5;
 
+    /** Summary and facts in one statement: each object's row (and the indexes on it) is rewritten once, not twice. */
     private static final String UPDATE =
             "UPDATE objects SET ra = ?, dec = ?, first_detection_jd = ?, last_detection_jd = ?, n_detections = ?, "
-            + "n_upper_limits = ?, peak_mag_g = ?, peak_mag_r = ?, peak_mag_i = ?, updated_at = ? WHERE object_id = ?";
+            + "n_upper_limits = ?, peak_mag_g = ?, peak_mag_r = ?, peak_mag_i = ?, updated_at = ?, "
+            + "real_score_1 = ?, real_score_2 = ?, real_score_3 = ?, real_score_4 = ?, real_score_5 = ?, "
+            + "n_episodes = ?, catalogue_peak_mag = ?, ssdistnr = ?, ssmagnr = ?, sgscore1 = ?, distpsnr1 = ?, neargaia = ?, "
+            + "maggaia = ?, ndethist = ?, jdstarthist = ?, distnr = ?, magnr = ? WHERE object_id = ?";
+    /** Where the facts start among {@link #UPDATE}'s parameters. */
+    private static final int FACTS_FROM = 10;
 
     private SummaryRefresher() {
     }
@@ -50,10 +53,9 @@ final class SummaryRefresher {
              PreparedStatement catalogue = c.prepareStatement(CATALOGUE_POSITION);
              PreparedStatement cataloguePeak = c.prepareStatement(CATALOGUE_PEAK);
              PreparedStatement latestAlert = c.prepareStatement(LATEST_ALERT);
-             PreparedStatement facts = c.prepareStatement(UPDATE_FACTS);
              PreparedStatement update = c.prepareStatement(UPDATE)) {
             for (String id : objectIds) {
-                Summary s = new Summary();
+                Summary s = new Summary(id);
                 points.setString(1, id);
                 try (ResultSet rs = points.executeQuery()) {
                     while (rs.next()) {
@@ -87,44 +89,45 @@ final class SummaryRefresher {
                 Sql.setDouble(update, 8, s.peak[2]);
                 Sql.setDouble(update, 9, s.peak[3]);
                 update.setString(10, now);
-                update.setString(11, id);
+                setFacts(update, cataloguePeak, latestAlert, s);
+                update.setString(FACTS_FROM + 18, id);
                 update.addBatch();
-                addFacts(facts, cataloguePeak, latestAlert, id, s);
             }
             update.executeBatch();
-            facts.executeBatch();
         }
     }
 
-    private static void addFacts(PreparedStatement facts, PreparedStatement cataloguePeak, PreparedStatement latestAlert,
-                                 String id, Summary s) throws SQLException {
+    /** Sets the funnel's facts, parameters {@link #FACTS_FROM} + 1 to + 17 of {@link #UPDATE}. */
+    private static void setFacts(PreparedStatement update, PreparedStatement cataloguePeak, PreparedStatement latestAlert,
+                                 Summary s) throws SQLException {
+        int f = FACTS_FROM;
+        String id = s.objectId;
         List<Double> best = s.bestScores();
         for (int k = 0; k < KEPT_SCORES; k++) {
-            Sql.setDouble(facts, 1 + k, k < best.size() ? best.get(k) : null);
+            Sql.setDouble(update, f + 1 + k, k < best.size() ? best.get(k) : null);
         }
-        facts.setInt(6, s.episodes());
+        update.setInt(f + 6, s.episodes());
         cataloguePeak.setString(1, id);
         try (ResultSet rs = cataloguePeak.executeQuery()) {
-            Sql.setDouble(facts, 7, rs.next() ? Sql.getDouble(rs, "peak") : null);
+            Sql.setDouble(update, f + 7, rs.next() ? Sql.getDouble(rs, "peak") : null);
         }
         latestAlert.setString(1, id);
         try (ResultSet rs = latestAlert.executeQuery()) {
             boolean any = rs.next();
             String[] doubles = {"ssdistnr", "ssmagnr", "sgscore1", "distpsnr1", "neargaia", "maggaia"};
             for (int i = 0; i < doubles.length; i++) {
-                Sql.setDouble(facts, 8 + i, any ? Sql.getDouble(rs, doubles[i]) : null);
+                Sql.setDouble(update, f + 8 + i, any ? Sql.getDouble(rs, doubles[i]) : null);
             }
-            Sql.setInt(facts, 14, any ? Sql.getInt(rs, "ndethist") : null);
-            Sql.setDouble(facts, 15, any ? Sql.getDouble(rs, "jdstarthist") : null);
-            Sql.setDouble(facts, 16, any ? Sql.getDouble(rs, "distnr") : null);
-            Sql.setDouble(facts, 17, any ? Sql.getDouble(rs, "magnr") : null);
+            Sql.setInt(update, f + 14, any ? Sql.getInt(rs, "ndethist") : null);
+            Sql.setDouble(update, f + 15, any ? Sql.getDouble(rs, "jdstarthist") : null);
+            Sql.setDouble(update, f + 16, any ? Sql.getDouble(rs, "distnr") : null);
+            Sql.setDouble(update, f + 17, any ? Sql.getDouble(rs, "magnr") : null);
         }
-        facts.setString(18, id);
-        facts.addBatch();
     }
 
     /** Accumulates one object's points. */
     private static final class Summary {
+        final String objectId;
         Double first;
         Double last;
         int detections;
@@ -133,6 +136,10 @@ final class SummaryRefresher {
         final List<Double> scores = new ArrayList<>();
         final List<Double> detectionTimes = new ArrayList<>();
         final MeanPosition position = new MeanPosition();
+
+        Summary(String objectId) {
+            this.objectId = objectId;
+        }
 
         void add(double jd, int fid, boolean upperLimit, Double mag, Double ra, Double dec) {
             if (upperLimit) {

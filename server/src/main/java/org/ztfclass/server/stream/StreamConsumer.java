@@ -4,18 +4,28 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -35,24 +45,37 @@ import org.ztfclass.server.store.StreamStore.DeadLetter;
  * Consumes ZTF alert packets from Kafka topics into the store, with Apache Kafka's own consumer in a
  * consumer group (processes with the same group share the partitions; Kafka rebalances them).
  *
- * <p>Each poll is one batch: its messages are decoded ({@link MessageDecoder}, on the common fork-join pool's
- * threads as well as this one, results kept in the batch's order); messages with problems
- * are recorded as dead letters ({@link StreamStore}); the batch's alerts are written in one store
- * transaction exactly as file ingest writes them ({@link StoreWriter#writeAlerts}: idempotent by
- * candid, the touched objects' summaries refreshed in the same transaction); the touched objects are
- * scored with the model if one is given (a {@link ServingModel} that follows the store's serving
- * version picks up a promotion made by any process); and only then are the batch's offsets committed
- * (commitSync). A kill at any moment therefore loses nothing: what was not committed is delivered
- * again and rewriting it changes nothing (at-least-once delivery + idempotent writes). If the store
- * refuses a batch, nothing is committed, the partitions are rewound to the batch's start and the
- * batch is retried after a pause; the error is kept as the partitions' last error.
+ * <p>Each poll is one batch, and batches go through a pipeline of three kinds of thread, so that one
+ * batch is decoded while the one before it is written:
+ * <ol>
+ * <li>the polling thread (the one that calls {@link #run()}, the only one that touches the Kafka consumer)
+ *     polls, hands the batch's messages to the decoding pool and the batch to the writer, and commits
+ *     the offsets of each batch once the writer reports it stored;</li>
+ * <li>a decoding pool, one thread a core but one ({@link #decodeThreads()}): {@link MessageDecoder} (Avro, cutout check), results kept in the
+ *     batch's order;</li>
+ * <li>one writer thread, which takes batches in poll order and, for each: records its problem messages as
+ *     dead letters ({@link StreamStore}), writes its alerts in one store transaction exactly as file ingest
+ *     writes them ({@link StoreWriter#writeAlerts}: idempotent by candid, the touched objects' summaries and
+ *     funnel facts refreshed in the same transaction), gives the touched objects the funnel verdict of the
+ *     newest funnel run ({@link org.ztfclass.server.funnel.IncrementalFunnel}), and scores them with the model
+ *     if one is given (a {@link ServingModel} that follows the store's serving version picks up a promotion
+ *     made by any process).</li>
+ * </ol>
+ * At most {@value #MAX_IN_FLIGHT} batches are between poll and commit at any time (memory stays bounded).
  *
- * <p>The run keeps one store connection ({@link Database#readScope()}) for every store step of every batch,
- * each step in its own transaction as with a fresh connection: a new connection per step cost the
+ * <p>Offsets are committed (commitSync) only for batches the writer has stored, in poll order: a kill at
+ * any moment therefore loses nothing: what was not committed is delivered again and rewriting it changes
+ * nothing (at-least-once delivery + idempotent writes). If the store refuses a batch, nothing more is
+ * committed: the batches polled after it are abandoned unwritten, the partitions are rewound to the
+ * failed batch's start (or an abandoned one's, if earlier), and consumption resumes after a pause; the error
+ * is kept as the partitions' last error. When partitions are revoked (a rebalance) or the consumer stops,
+ * every batch in flight is first finished (stored, then its offsets committed) inside the callback, while
+ * the partitions are still this consumer's; when partitions are lost (not revoked), the batches in flight
+ * are still stored but nothing is committed for them (another member may own them: it reads them again).
+ *
+ * <p>The writer keeps one store connection ({@link Database#readScope()}) for every store step of every
+ * batch, each step in its own transaction as with a fresh connection: a new connection per step cost the
  * connection's set-up, its cold page cache and, when it was the file's last, a WAL checkpoint on close.
- *
- * <p>Not done per batch: the funnel verdict of the touched objects (they get it at the next
- * {@code funnel} run).
  *
  * <p>{@link #run()} blocks until {@link #stop()} (from any thread) or, with
  * {@link StreamSettings#exitWhenCaughtUp()}, until every assigned partition has been read to its end.
@@ -62,7 +85,11 @@ public final class StreamConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamConsumer.class);
     private static final Duration POLL = Duration.ofMillis(500);
+    /** Poll timeout while batches are in flight: come back soon to commit them. */
+    private static final Duration POLL_BUSY = Duration.ofMillis(5);
     private static final long RETRY_PAUSE_MILLIS = 2000;
+    /** Batches between poll and commit at most: one being written, the next decoded meanwhile. */
+    static final int MAX_IN_FLIGHT = 2;
 
     /** Totals of a run. */
     public record Totals(long messages, long alerts, long alertsAdded, long deadLetters, long batches) {
@@ -73,15 +100,25 @@ public final class StreamConsumer {
     private final StoreWriter writer;
     private final StreamStore streamStore;
     private final ServingModel model;
+    private final org.ztfclass.server.funnel.IncrementalFunnel funnel;
     private final MessageDecoder decoder = new MessageDecoder();
     private final PartitionRates rates = new PartitionRates();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile KafkaConsumer<byte[], byte[]> consumer;
+    // the polling thread's alone:
+    private final Deque<Batch> inFlight = new ArrayDeque<>();
+    private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
+    private long nextSeq;
     private long messages;
     private long alerts;
     private long alertsAdded;
     private long deadLetters;
     private long batches;
+    // shared with the writer thread:
+    private final BlockingQueue<Runnable> toWrite = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Batch> written = new LinkedBlockingQueue<>();
+    /** Set by the writer when the store refuses a batch: it abandons the next ones until the polling thread has rewound. */
+    private volatile boolean writerFailed;
 
     /** @param model scores the objects each batch touches; null to leave scoring to a later {@code retrain}/{@code demo} */
     public StreamConsumer(StreamSettings settings, Database db, ModelBundle model) {
@@ -95,47 +132,142 @@ public final class StreamConsumer {
         this.writer = new StoreWriter(db);
         this.streamStore = new StreamStore(db);
         this.model = model;
+        this.funnel = new org.ztfclass.server.funnel.IncrementalFunnel(db);
     }
 
-    /** Consumes until stopped or, if so set, caught up; leaves the group cleanly. */
+    /** A polled batch on its way: decoded on the pool, stored by the writer, committed by the polling thread. */
+    private static final class Batch {
+        final long seq;
+        final List<ConsumerRecord<byte[], byte[]>> records;
+        final Map<TopicPartition, Long> first = new HashMap<>();
+        final Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
+        final Future<List<MessageDecoder.Decoded>> decoded;
+        // written by the writer thread before it hands the batch back (the queue publishes them)
+        boolean stored;
+        Exception failure;
+        int alerts;
+        int alertsAdded;
+        int deadLetters;
+        final Map<TopicPartition, Integer> perPartition = new HashMap<>();
+        final Map<TopicPartition, String> errors = new HashMap<>();
+
+        Batch(long seq, List<ConsumerRecord<byte[], byte[]>> records, Future<List<MessageDecoder.Decoded>> decoded) {
+            this.seq = seq;
+            this.records = records;
+            this.decoded = decoded;
+            for (ConsumerRecord<byte[], byte[]> r : records) {
+                TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+                first.putIfAbsent(tp, r.offset());
+                next.put(tp, new OffsetAndMetadata(r.offset() + 1));
+            }
+        }
+    }
+
+    /** Consumes until stopped or, if so set, caught up; finishes the batches in flight; leaves the group cleanly. */
     public Totals run() {
-        try (ReadScope scope = db.readScope(); KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(settings.consumerConfig())) {
+        ForkJoinPool decoding = new ForkJoinPool(decodeThreads(), DecodeThread::new, null, false);
+        Thread writerThread = new Thread(this::writeLoop, "stream-writer");
+        writerThread.setDaemon(true);
+        writerThread.start();
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(settings.consumerConfig())) {
             consumer = c;
             if (stopping.get()) {
                 return totals();
             }
             c.subscribe(settings.topics(), new ConsumerRebalanceListener() {
                 @Override
-                public void onPartitionsRevoked(java.util.Collection<TopicPartition> partitions) {
-                    // nothing pending: each batch's offsets are committed before the next poll
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    // still ours: store what is in flight and commit it, so the next owner starts after it
+                    finishInFlight(c, true);
                 }
 
                 @Override
-                public void onPartitionsAssigned(java.util.Collection<TopicPartition> partitions) {
+                public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                    // no longer ours: store what is in flight (idempotent), commit nothing; the new owner reads it again
+                    finishInFlight(c, false);
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
                     LOG.info("stream: partitions assigned, now holding {}", sorted(c.assignment()));
                 }
             });
             LOG.info("stream: group {} subscribed to {} at {}", settings.group(), settings.topics(), settings.bootstrap());
-            while (!stopping.get()) {
-                ConsumerRecords<byte[], byte[]> records = c.poll(POLL);
-                if (!records.isEmpty()) {
-                    handle(c, records);
-                } else if (settings.exitWhenCaughtUp() && caughtUp(c)) {
-                    LOG.info("stream: caught up on {}", c.assignment());
-                    break;
+            try {
+                while (!stopping.get()) {
+                    ConsumerRecords<byte[], byte[]> records = c.poll(inFlight.isEmpty() ? POLL : POLL_BUSY);
+                    if (!records.isEmpty()) {
+                        submit(records, decoding);
+                    }
+                    settleWritten(c, inFlight.size() >= MAX_IN_FLIGHT);
+                    if (records.isEmpty() && inFlight.isEmpty() && settings.exitWhenCaughtUp() && caughtUp(c)) {
+                        LOG.info("stream: caught up on {}", c.assignment());
+                        break;
+                    }
                 }
+            } catch (WakeupException e) {
+                // stop() while polling or committing
             }
-        } catch (WakeupException e) {
-            // stop() while polling
-        } catch (SQLException e) {
-            throw new IllegalStateException("stream: cannot open the store " + db.location() + ": " + e.getMessage(), e);
+            finishInFlight(c, true);
         } finally {
             consumer = null;
+            toWrite.add(STOP_WRITER);
+            decoding.shutdown();
+            try {
+                writerThread.join(60_000);
+                decoding.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         return totals();
     }
 
-    /** Asks {@link #run()} to return after the batch in progress (its offsets committed). Any thread. */
+    /**
+     * @return CPU time of the run's own threads once they ended, by kind ({@code stream-writer},
+     *     {@code stream-decode}, {@code stream-checkpoint}), in nanoseconds; for benchmarks (the threads are gone when {@link #run()} returns)
+     */
+    public Map<String, Long> threadCpuNanos() {
+        return Map.copyOf(threadCpu);
+    }
+
+    private final Map<String, Long> threadCpu = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private void addThreadCpu(String kind) {
+        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        if (mx.isCurrentThreadCpuTimeSupported()) {
+            threadCpu.merge(kind, mx.getCurrentThreadCpuTime(), Long::sum);
+        }
+    }
+
+    /** A decoding thread: named, a daemon, and counting its CPU when it ends. */
+    private final class DecodeThread extends java.util.concurrent.ForkJoinWorkerThread {
+        DecodeThread(ForkJoinPool pool) {
+            super(pool);
+            setName("stream-decode-" + getPoolIndex());
+            setDaemon(true);
+        }
+
+        @Override
+        protected void onTermination(Throwable exception) {
+            addThreadCpu("stream-decode");
+            super.onTermination(exception);
+        }
+    }
+
+    /** System property: threads that decode messages (default: one fewer than the cores, at least one). */
+    public static final String DECODE_THREADS_PROPERTY = "ztfclass.stream.decodeThreads";
+
+    /**
+     * @return decoding threads: one core is left to the writer, the critical path, whose work (SQLite) cannot be
+     *     shared; the polling thread, the broker's network and the checkpoints take little
+     */
+    static int decodeThreads() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return Math.max(1, Integer.getInteger(DECODE_THREADS_PROPERTY, cores - 1));
+    }
+
+    /** Asks {@link #run()} to return after the batches in progress (their offsets committed). Any thread. */
     public void stop() {
         stopping.set(true);
         KafkaConsumer<byte[], byte[]> c = consumer;
@@ -152,106 +284,184 @@ public final class StreamConsumer {
         return new Totals(messages, alerts, alertsAdded, deadLetters, batches);
     }
 
-    private void handle(KafkaConsumer<byte[], byte[]> c, ConsumerRecords<byte[], byte[]> records) {
-        List<SourcedAlert> batch = new ArrayList<>();
-        List<DeadLetter> letters = new ArrayList<>();
-        Map<TopicPartition, Integer> perPartition = new HashMap<>();
-        Map<TopicPartition, String> errors = new HashMap<>();
-        Map<TopicPartition, Long> first = new HashMap<>();
-        Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
-        Set<String> touched = new LinkedHashSet<>();
+    // ---- polling thread ----
+
+    private void submit(ConsumerRecords<byte[], byte[]> records, ForkJoinPool decoding) {
         List<ConsumerRecord<byte[], byte[]>> polled = new ArrayList<>(records.count());
         records.forEach(polled::add);
         // decoding (Avro, cutout check) is the costliest step and each message's alone: on every core, in order
-        List<MessageDecoder.Decoded> decoded = polled.parallelStream().map(decoder::decode).toList();
-        for (int i = 0; i < polled.size(); i++) {
-            ConsumerRecord<byte[], byte[]> r = polled.get(i);
-            TopicPartition tp = new TopicPartition(r.topic(), r.partition());
-            first.putIfAbsent(tp, r.offset());
-            next.put(tp, new OffsetAndMetadata(r.offset() + 1));
-            MessageDecoder.Decoded d = decoded.get(i);
-            batch.addAll(d.alerts());
-            d.alerts().forEach(a -> touched.add(a.alert().objectId()));
-            perPartition.merge(tp, d.alerts().size(), Integer::sum);
-            if (d.deadLetter() != null) {
-                letters.add(d.deadLetter());
-                errors.put(tp, "offset " + r.offset() + ": " + d.deadLetter().reason());
-                LOG.warn("stream: dead letter {}: {}", MessageDecoder.source(r.topic(), r.partition(), r.offset()), d.deadLetter().reason());
+        Future<List<MessageDecoder.Decoded>> decoded = decoding.submit(() -> polled.parallelStream().map(decoder::decode).toList());
+        Batch b = new Batch(nextSeq++, polled, decoded);
+        inFlight.addLast(b);
+        toWrite.add(() -> write(b));
+    }
+
+    /**
+     * Settles the batches the writer has finished, in poll order: commits the stored ones' offsets, rewinds
+     * after a refused one.
+     *
+     * @param block wait for at least the oldest batch in flight
+     */
+    private void settleWritten(KafkaConsumer<byte[], byte[]> c, boolean block) {
+        boolean wait = block;
+        while (!inFlight.isEmpty()) {
+            Batch b = wait ? take() : written.poll();
+            if (b == null) {
+                break;
             }
+            wait = false;
+            settle(c, b, true);
         }
-        try {
-            autoCommit();
-            streamStore.addDeadLetters(letters);
-            autoCommit();
-            IngestCounts added = writer.writeAlerts(batch);
-            autoCommit();
-            ModelBundle scorer = touched.isEmpty() ? null : model.current();
-            if (scorer != null) {
-                StoreScoring.scoreObjects(db, scorer, touched);
-                autoCommit();
-            }
-            pauseBeforeCommit();
-            c.commitSync(next);
-            messages += records.count();
-            alerts += batch.size();
-            alertsAdded += added.alerts();
-            deadLetters += letters.size();
-            batches++;
-            recordStatus(c, next, perPartition, errors);
-        } catch (SQLException | RuntimeException e) {
-            if (e instanceof WakeupException w) {
-                throw w;
-            }
-            String why = "the store refused a batch of " + records.count() + " message(s): " + e.getMessage();
-            LOG.error("stream: {}; rewinding to retry it", why, e);
-            first.forEach(c::seek);
-            Map<TopicPartition, String> all = new HashMap<>();
-            first.keySet().forEach(tp -> all.put(tp, why));
+        commitStored(c);
+    }
+
+    /** Waits for every batch in flight and settles it; commits the stored ones' offsets if {@code commit}. */
+    private void finishInFlight(KafkaConsumer<byte[], byte[]> c, boolean commit) {
+        while (!inFlight.isEmpty()) {
+            settle(c, take(), commit);
+        }
+        if (commit) {
             try {
-                recordStatus(c, Map.of(), Map.of(), all);
-            } catch (RuntimeException ignored) {
-                // the status is best effort when the store is failing
+                commitStored(c);
+            } catch (WakeupException e) {
+                // stop() during the commit: the wake-up is spent, try once more
+                commitStored(c);
             }
-            sleep(RETRY_PAUSE_MILLIS);
+        } else {
+            uncommitted.clear();
         }
     }
 
+    private Batch take() {
+        while (true) {
+            try {
+                return written.take();
+            } catch (InterruptedException e) {
+                // the batch is being stored: its outcome decides what is committed, so wait for it
+                stopping.set(true);
+            }
+        }
+    }
+
+    private void settle(KafkaConsumer<byte[], byte[]> c, Batch b, boolean commit) {
+        Batch oldest = inFlight.pollFirst();
+        if (oldest != b) {
+            throw new IllegalStateException("stream: the writer handed back batch " + b.seq + " before batch "
+                    + (oldest == null ? "none" : oldest.seq));
+        }
+        if (b.stored) {
+            messages += b.records.size();
+            alerts += b.alerts;
+            alertsAdded += b.alertsAdded;
+            deadLetters += b.deadLetters;
+            batches++;
+            long now = System.nanoTime();
+            b.perPartition.forEach((tp, n) -> rates.add(tp, n, now));
+            if (commit) {
+                uncommitted.putAll(b.next);
+            }
+            if (!b.errors.isEmpty()) {
+                pendingErrors.putAll(b.errors);
+            }
+            return;
+        }
+        // refused by the store, or abandoned after a refusal: nothing from here on was stored
+        rewind(c, b);
+    }
+
+    private final Map<TopicPartition, String> pendingErrors = new HashMap<>();
+
+    /** After a refused batch: abandons the batches after it, rewinds every partition to its first unstored offset, pauses. */
+    private void rewind(KafkaConsumer<byte[], byte[]> c, Batch failed) {
+        Map<TopicPartition, Long> to = new HashMap<>(failed.first);
+        String why = failed.failure == null ? "abandoned after a refused batch"
+                : "the store refused a batch of " + failed.records.size() + " message(s): " + failed.failure.getMessage();
+        while (!inFlight.isEmpty()) {
+            Batch later = inFlight.peekFirst();
+            Batch b = take();
+            if (b != later) {
+                throw new IllegalStateException("stream: batches handed back out of order");
+            }
+            inFlight.pollFirst();
+            if (b.stored) {
+                // cannot happen (the writer abandons every batch after a refused one), but stored is stored
+                uncommitted.putAll(b.next);
+                continue;
+            }
+            b.first.forEach((tp, o) -> to.merge(tp, o, Math::min));
+        }
+        LOG.error("stream: {}; rewinding to retry it", why, failed.failure);
+        Set<TopicPartition> assigned = c.assignment();
+        to.forEach((tp, o) -> {
+            if (assigned.contains(tp)) {
+                c.seek(tp, o);
+            }
+        });
+        // stored batches before the refused one are still committed
+        commitStored(c);
+        Map<TopicPartition, String> all = new HashMap<>();
+        to.keySet().forEach(tp -> all.put(tp, why));
+        try {
+            recordStatus(c, Map.of(), all);
+        } catch (RuntimeException ignored) {
+            // the status is best effort when the store is failing
+        }
+        writerFailed = false;
+        sleep(RETRY_PAUSE_MILLIS);
+    }
+
+    /** Commits the offsets of every stored batch not yet committed, then records the partitions' standing. */
+    private void commitStored(KafkaConsumer<byte[], byte[]> c) {
+        if (uncommitted.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>(uncommitted);
+        pauseBeforeCommit();
+        try {
+            c.commitSync(offsets);
+        } catch (WakeupException e) {
+            throw e;
+        } catch (KafkaException e) {
+            // e.g. a rebalance took the partitions: their next owner reads the stored alerts again (idempotent)
+            LOG.warn("stream: cannot commit offsets {}: {}", offsets, e.getMessage());
+            uncommitted.clear();
+            return;
+        }
+        uncommitted.clear();
+        Map<TopicPartition, String> errors = new HashMap<>(pendingErrors);
+        pendingErrors.clear();
+        recordStatus(c, offsets, errors);
+    }
+
     private void recordStatus(KafkaConsumer<byte[], byte[]> c, Map<TopicPartition, OffsetAndMetadata> committed,
-                              Map<TopicPartition, Integer> stored, Map<TopicPartition, String> errors) {
+                              Map<TopicPartition, String> errors) {
         long now = System.nanoTime();
         String at = Instant.now().toString();
-        stored.forEach((tp, n) -> rates.add(tp, n, now));
         List<StreamStore.PartitionStatus> rows = new ArrayList<>();
         Set<TopicPartition> partitions = new LinkedHashSet<>(committed.keySet());
         partitions.addAll(errors.keySet());
+        Set<TopicPartition> assigned = c.assignment();
         for (TopicPartition tp : partitions) {
             OffsetAndMetadata o = committed.get(tp);
+            if (o == null && !assigned.contains(tp)) {
+                continue;
+            }
             long position = o != null ? o.offset() : c.position(tp);
-            Long lag = c.currentLag(tp).isPresent() ? c.currentLag(tp).getAsLong() : null;
+            Long lag = assigned.contains(tp) && c.currentLag(tp).isPresent() ? c.currentLag(tp).getAsLong() : null;
             String error = errors.get(tp);
             rows.add(new StreamStore.PartitionStatus(settings.group(), tp.topic(), tp.partition(), position, lag,
                     rates.lastMinute(tp, now), error, error == null ? null : at, at));
         }
-        try {
-            autoCommit();
-            streamStore.putStatus(rows);
-            autoCommit();
-        } catch (SQLException e) {
-            LOG.warn("stream: cannot record the stream status: {}", e.getMessage());
-        }
-    }
-
-    /**
-     * Puts the run's one connection (see {@link #run()}) back in auto-commit mode, as a fresh connection is, so
-     * that the next store step starts its transaction when it begins and not at a read left open by the last one
-     * (the JDBC driver opens a new transaction after each commit while auto-commit is off).
-     */
-    private void autoCommit() throws SQLException {
-        try (Connection c = db.connect()) {
-            if (!c.getAutoCommit()) {
-                c.setAutoCommit(true);
+        // written by the writer thread, after the batch it is storing (one writer: no wait for the store's lock here)
+        toWrite.add(() -> {
+            try {
+                autoCommit();
+                streamStore.putStatus(rows);
+                autoCommit();
+            } catch (SQLException | RuntimeException e) {
+                LOG.warn("stream: cannot record the stream status: {}", e.getMessage());
             }
-        }
+        });
     }
 
     private boolean caughtUp(KafkaConsumer<byte[], byte[]> c) {
@@ -271,6 +481,129 @@ public final class StreamConsumer {
     private void pauseBeforeCommit() {
         if (settings.pauseBeforeCommitMillis() > 0) {
             sleep(settings.pauseBeforeCommitMillis());
+        }
+    }
+
+    // ---- writer thread ----
+
+    private static final Runnable STOP_WRITER = () -> { };
+
+    private void writeLoop() {
+        try {
+            writeAll();
+        } finally {
+            addThreadCpu("stream-writer");
+        }
+    }
+
+    private void writeAll() {
+        WalCheckpointer[] started = new WalCheckpointer[1];
+        try (ReadScope scope = db.readScope(); WalCheckpointer checkpoints = WalCheckpointer.start(db)) {
+            started[0] = checkpoints;
+            while (true) {
+                Runnable task;
+                try {
+                    task = toWrite.take();
+                } catch (InterruptedException e) {
+                    continue;
+                }
+                if (task == STOP_WRITER) {
+                    return;
+                }
+                task.run();
+                checkpoints.wrote();
+            }
+        } catch (SQLException e) {
+            LOG.error("stream: cannot open the store {}: {}", db.location(), e.getMessage());
+            // hand every batch back refused, so that the polling thread commits nothing and rewinds
+            failAll(e);
+        } finally {
+            if (started[0] != null) {
+                threadCpu.merge("stream-checkpoint", started[0].cpuNanos(), Long::sum);
+            }
+        }
+    }
+
+    private void failAll(SQLException e) {
+        while (true) {
+            Runnable task;
+            try {
+                task = toWrite.take();
+            } catch (InterruptedException ie) {
+                continue;
+            }
+            if (task == STOP_WRITER) {
+                return;
+            }
+            writerFailed = true;
+            task.run();
+        }
+    }
+
+    /** Stores one batch (or abandons it after a refused one) and hands it back to the polling thread. */
+    private void write(Batch b) {
+        try {
+            if (writerFailed) {
+                return;
+            }
+            List<MessageDecoder.Decoded> decoded = b.decoded.get();
+            List<SourcedAlert> batch = new ArrayList<>();
+            List<DeadLetter> letters = new ArrayList<>();
+            Set<String> touched = new LinkedHashSet<>();
+            for (int i = 0; i < b.records.size(); i++) {
+                ConsumerRecord<byte[], byte[]> r = b.records.get(i);
+                TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+                MessageDecoder.Decoded d = decoded.get(i);
+                batch.addAll(d.alerts());
+                d.alerts().forEach(a -> touched.add(a.alert().objectId()));
+                b.perPartition.merge(tp, d.alerts().size(), Integer::sum);
+                if (d.deadLetter() != null) {
+                    letters.add(d.deadLetter());
+                    b.errors.put(tp, "offset " + r.offset() + ": " + d.deadLetter().reason());
+                    LOG.warn("stream: dead letter {}: {}", MessageDecoder.source(r.topic(), r.partition(), r.offset()),
+                            d.deadLetter().reason());
+                }
+            }
+            autoCommit();
+            streamStore.addDeadLetters(letters);
+            autoCommit();
+            IngestCounts added = writer.writeAlerts(batch);
+            autoCommit();
+            funnel.judge(touched);
+            autoCommit();
+            ModelBundle scorer = touched.isEmpty() ? null : model.current();
+            if (scorer != null) { // a ServingModel that follows the store's serving version picks up any process's promotion
+                StoreScoring.scoreObjects(db, scorer, touched);
+                autoCommit();
+            }
+            b.alerts = batch.size();
+            b.alertsAdded = added.alerts();
+            b.deadLetters = letters.size();
+            b.stored = true;
+        } catch (ExecutionException e) {
+            b.failure = e.getCause() instanceof Exception x ? x : e;
+            writerFailed = true;
+        } catch (SQLException | RuntimeException e) {
+            b.failure = e;
+            writerFailed = true;
+        } catch (InterruptedException e) {
+            b.failure = e;
+            writerFailed = true;
+        } finally {
+            written.add(b);
+        }
+    }
+
+    /**
+     * Puts the writer's one connection (see {@link #writeLoop()}) back in auto-commit mode, as a fresh connection is, so
+     * that the next store step starts its transaction when it begins and not at a read left open by the last one
+     * (the JDBC driver opens a new transaction after each commit while auto-commit is off).
+     */
+    private void autoCommit() throws SQLException {
+        try (Connection c = db.connect()) {
+            if (!c.getAutoCommit()) {
+                c.setAutoCommit(true);
+            }
         }
     }
 

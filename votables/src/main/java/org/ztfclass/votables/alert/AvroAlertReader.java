@@ -160,7 +160,7 @@ public final class AvroAlertReader implements AlertReader {
                 continue;
             }
             try {
-                CutoutImage.decode(data, source, location);
+                CutoutImage.check(data, source, location);
                 cutouts.add(new Cutout(candid, kind, GenericFields.string(c, "fileName"), data));
             } catch (BadInputException e) {
                 problems.reject(e.problem());

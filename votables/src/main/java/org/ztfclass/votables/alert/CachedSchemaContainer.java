@@ -42,11 +42,15 @@ final class CachedSchemaContainer {
 
     private static final Map<String, Entry> ENTRIES = new ConcurrentHashMap<>();
 
-    /** The schema text last met, as bytes, and its entry: a stream's messages are compared with it without hashing ~20 KB. */
+    /** A schema text met recently, as bytes, and its entry: a stream's messages are compared with it without hashing ~20 KB. */
     private record Last(byte[] text, Entry entry) {
     }
 
-    private static volatile Last lastUsed;
+    /** How many recent schema texts are compared byte for byte before hashing (a stream mixes a few schema versions). */
+    private static final int RECENT = 8;
+
+    /** The schema texts met last, newest first; replaced whole (copy on write), never changed in place. */
+    private static volatile Last[] recent = new Last[0];
 
     private CachedSchemaContainer() {
     }
@@ -108,14 +112,19 @@ final class CachedSchemaContainer {
 
     /** @return the entry of the schema whose UTF-8 text is {@code schemaBytes}: the last one used if the bytes are its */
     private static Entry entry(ByteBuffer schemaBytes) {
-        Last last = lastUsed;
-        if (last != null && ByteBuffer.wrap(last.text()).equals(schemaBytes)) {
-            return last.entry();
+        Last[] seen = recent;
+        for (Last last : seen) {
+            if (ByteBuffer.wrap(last.text()).equals(schemaBytes)) {
+                return last.entry();
+            }
         }
         byte[] text = new byte[schemaBytes.remaining()];
         schemaBytes.duplicate().get(text);
         Entry e = entry(new String(text, StandardCharsets.UTF_8));
-        lastUsed = new Last(text, e);
+        Last[] next = new Last[Math.min(RECENT, seen.length + 1)];
+        next[0] = new Last(text, e);
+        System.arraycopy(seen, 0, next, 1, next.length - 1);
+        recent = next;
         return e;
     }
 

@@ -52,11 +52,33 @@ public final class CutoutImage {
      *         bytes are not FITS, or the primary HDU holds no 2-d image
      */
     public static CutoutImage decode(byte[] stampData, String source, String location) throws BadInputException {
+        ImageHDU image = read(stampData, source, location);
+        try {
+            double bzero = image.getHeader().getDoubleValue("BZERO", 0.0);
+            double bscale = image.getHeader().getDoubleValue("BSCALE", 1.0);
+            return new CutoutImage(toDoubles(image.getKernel(), bscale, bzero));
+        } catch (RuntimeException e) {
+            throw new BadInputException(source, location, "corrupt FITS cutout: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Checks that a stamp decodes, as {@link #decode} does, without converting its pixels (ingest keeps the
+     * stamp's bytes and only needs to know they are a usable image).
+     *
+     * @throws BadInputException exactly when {@link #decode} would
+     */
+    public static void check(byte[] stampData, String source, String location) throws BadInputException {
+        read(stampData, source, location);
+    }
+
+    /** @return the stamp's primary HDU, checked to hold a 2-d image whose data is all there */
+    private static ImageHDU read(byte[] stampData, String source, String location) throws BadInputException {
         byte[] fitsBytes;
         if (stampData.length >= 2 && (stampData[0] & 0xff) == 0x1f && (stampData[1] & 0xff) == 0x8b) {
             // one input buffer for the whole stamp: the default 512 bytes cost a native inflate call per 512 bytes
             try (InputStream gz = new GZIPInputStream(new ByteArrayInputStream(stampData), Math.max(512, stampData.length))) {
-                fitsBytes = gz.readAllBytes();
+                fitsBytes = inflate(gz, stampData);
             } catch (IOException e) {
                 throw new BadInputException(source, location, "corrupt gzip data in cutout: " + e.getMessage(), e);
             }
@@ -79,12 +101,38 @@ public final class CutoutImage {
                     || !Array.get(kernel, 0).getClass().isArray()) {
                 throw new BadInputException(source, location, "cutout FITS image is not 2-dimensional");
             }
-            double bzero = image.getHeader().getDoubleValue("BZERO", 0.0);
-            double bscale = image.getHeader().getDoubleValue("BSCALE", 1.0);
-            return new CutoutImage(toDoubles(kernel, bscale, bzero));
+            return image;
         } catch (IOException | RuntimeException e) {
             throw new BadInputException(source, location, "corrupt FITS cutout: " + e.getMessage(), e);
         }
+    }
+
+    /** The gzip trailer's ISIZE (size mod 2^32) of the largest stamp read into a buffer of that size at once. */
+    private static final int MAX_EXACT = 64 * 1024 * 1024;
+
+    /**
+     * @return every byte of the gzip stream: read straight into a buffer of the size the gzip trailer states
+     *     (one allocation, no copy), or, if the trailer is not to be trusted, as {@link InputStream#readAllBytes}
+     */
+    private static byte[] inflate(InputStream gz, byte[] stampData) throws IOException {
+        int n = stampData.length;
+        long size = n < 18 ? -1 : (stampData[n - 4] & 0xffL) | (stampData[n - 3] & 0xffL) << 8 | (stampData[n - 2] & 0xffL) << 16
+                | (stampData[n - 1] & 0xffL) << 24;
+        if (size < 0 || size > MAX_EXACT) {
+            return gz.readAllBytes();
+        }
+        byte[] out = new byte[(int) size];
+        int read = gz.readNBytes(out, 0, out.length);
+        if (read < out.length) {
+            return java.util.Arrays.copyOf(out, read); // shorter than the trailer said: GZIPInputStream reports a bad trailer
+        }
+        byte[] rest = gz.readAllBytes();
+        if (rest.length == 0) {
+            return out;
+        }
+        byte[] all = java.util.Arrays.copyOf(out, out.length + rest.length); // longer (a second gzip member, or size >= 4 GiB)
+        System.arraycopy(rest, 0, all, out.length, rest.length);
+        return all;
     }
 
     private static double[][] toDoubles(Object kernel, double bscale, double bzero) {

@@ -56,4 +56,27 @@ class CutoutImageTest {
                 () -> CutoutImage.decode("not fits at all".getBytes(), "f.avro", "here"));
         assertTrue(fits.problem().reason().contains("not a FITS file"));
     }
+
+    @Test
+    void checkAcceptsAndRejectsWhatDecodeDoes() throws Exception {
+        for (Cutout c : firstAlert().cutouts()) {
+            byte[] gz = c.stampData();
+            CutoutImage.check(gz, "packet", c.kind().name());
+            byte[] fits;
+            try (InputStream in = new java.util.zip.GZIPInputStream(new ByteArrayInputStream(gz))) {
+                fits = in.readAllBytes();
+            }
+            assertEquals(63, CutoutImage.decode(fits, "packet", "plain").width(), "plain FITS is accepted too");
+            CutoutImage.check(fits, "packet", "plain");
+            byte[] wrongSize = gz.clone(); // the gzip trailer's size is off by one: not trusted, still rejected
+            wrongSize[wrongSize.length - 4] ^= 1;
+            byte[] cut = java.util.Arrays.copyOf(gz, gz.length - 100);
+            byte[] shortFits = java.util.Arrays.copyOf(fits, fits.length - 2880);
+            for (byte[] bad : new byte[][] {wrongSize, cut, shortFits, new byte[] {0x1f, (byte) 0x8b, 1, 2, 3}}) {
+                BadInputException d = assertThrows(BadInputException.class, () -> CutoutImage.decode(bad, "f.avro", "here"));
+                BadInputException k = assertThrows(BadInputException.class, () -> CutoutImage.check(bad, "f.avro", "here"));
+                assertEquals(d.problem(), k.problem());
+            }
+        }
+    }
 }
