@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -144,7 +143,7 @@ class KilledStreamTest {
                                     boolean exitWhenCaughtUp) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), "org.ztfclass.server.cli.Main", "stream",
-                "--bootstrap", broker.bootstrap(), "--topic", topic, "--group", group, "--db", db.toString(),
+                "--bootstrap", broker.bootstrap(), "--topic", topic, "--group", group, "--db", TestStores.location(db),
                 "--consumer-config", config.toString(), "--pause-before-commit-ms", pauseMs));
         if (exitWhenCaughtUp) {
             cmd.add("--exit-when-caught-up");
@@ -154,8 +153,9 @@ class KilledStreamTest {
     }
 
     private static int count(Path db, String table) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
+        try (org.ztfclass.server.store.Database store = TestStores.open(db); Connection c = store.connect(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+            rs.next();
             return rs.getInt(1);
         }
     }

@@ -2,8 +2,8 @@ package org.ztfclass.server.stream;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.ztfclass.server.TestStores;
+import org.ztfclass.server.store.Database;
 
 /**
  * The ingest tables of a store as sorted text rows, without the columns that say when or from where a
@@ -25,15 +27,18 @@ final class StoreSnapshot {
     private StoreSnapshot() {
     }
 
+    /** @param dbFile the store's SQLite path (on a PostgreSQL run, the database {@link TestStores} made for it) */
     static Map<String, List<String>> of(Path dbFile) throws SQLException {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dbFile); Statement s = c.createStatement()) {
+        Database db = TestStores.open(dbFile);
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
             for (String table : TABLES) {
                 List<String> columns = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery("PRAGMA table_info(" + table + ")")) {
-                    while (rs.next()) {
-                        String name = rs.getString("name");
-                        if (!PROVENANCE.contains(name) && !name.equals("id")) {
+                try (ResultSet rs = s.executeQuery("SELECT * FROM " + table + " WHERE 1 = 0")) {
+                    ResultSetMetaData meta = rs.getMetaData();
+                    for (int i = 1; i <= meta.getColumnCount(); i++) {
+                        String name = meta.getColumnName(i).toLowerCase(java.util.Locale.ROOT);
+                        if (!PROVENANCE.contains(name) && !name.equals("id") && !name.equals("row_seq")) {
                             columns.add(table.equals("cutouts") && name.equals("fits_gz") ? "length(fits_gz)" : name);
                         }
                     }
@@ -51,6 +56,8 @@ final class StoreSnapshot {
                 }
                 out.put(table, rows);
             }
+        } finally {
+            db.close();
         }
         return out;
     }
