@@ -1,5 +1,6 @@
 package org.ztfclass.server.cli;
 
+import org.ztfclass.server.store.StoreUnavailableException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,6 +23,25 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * @return the command line of {@code install/ztfclass}: a store that cannot be used (a malformed
+     *     {@code --db}, a PostgreSQL server that cannot be reached) is reported in one line naming the
+     *     subcommand, exit status 2, without a stack trace
+     */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((e, line, parsed) -> {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof StoreUnavailableException unavailable) {
+                    line.getErr().println(line.getCommandSpec().qualifiedName() + ": " + unavailable.getMessage());
+                    return 2;
+                }
+            }
+            throw e;
+        });
+        return cl;
     }
 }

@@ -55,7 +55,11 @@ public final class Database implements AutoCloseable {
      * @throws SQLException if the store cannot be reached or migrated
      */
     public static Database open(String location) throws SQLException {
-        return open(StoreLocation.parse(location));
+        try {
+            return open(StoreLocation.parse(location));
+        } catch (IllegalArgumentException e) {
+            throw new StoreUnavailableException(e.getMessage(), e);
+        }
     }
 
     /**
@@ -94,7 +98,7 @@ public final class Database implements AutoCloseable {
                 Files.createDirectories(parent);
             }
         } catch (java.io.IOException e) {
-            throw new SQLException("cannot create the folder for database " + absolute + ": " + e.getMessage(), e);
+            throw new StoreUnavailableException("cannot create the folder for database " + absolute + ": " + e.getMessage(), e);
         }
         Database db = new Database(location, null);
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
@@ -105,28 +109,33 @@ public final class Database implements AutoCloseable {
 
     private static Database openPostgres(StoreLocation location) throws SQLException {
         PostgresCredentials credentials = PostgresCredentials.fromEnvironment();
+        java.util.Properties login = new java.util.Properties();
+        login.setProperty("user", credentials.user());
+        if (credentials.password() != null) {
+            login.setProperty("password", credentials.password());
+        }
+        login.setProperty("connectTimeout", "10");
+        try (Connection probe = DriverManager.getConnection(location.jdbcUrl(), login)) {
+            // reachable with these credentials: a refused or unknown server fails here at once, not after the pool's waits
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot connect to PostgreSQL store " + location + " as user '" + credentials.user()
+                    + "' (" + firstLine(e.getMessage()) + "); is the server running and the database created (createdb)? "
+                    + "Credentials come from PGUSER/PGPASSWORD or ~/.pgpass", e);
+        }
         com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
         config.setJdbcUrl(location.jdbcUrl());
         config.setUsername(credentials.user());
         if (credentials.password() != null) {
             config.setPassword(credentials.password());
         }
+        config.addDataSourceProperty("connectTimeout", "10");
         config.setMaximumPoolSize(Integer.getInteger(POOL_SIZE_PROPERTY, 16));
         config.setMinimumIdle(1);
         config.setPoolName("ztfclass-store");
         config.setConnectionTimeout(30_000);
         config.setInitializationFailTimeout(-1);
         config.setRegisterMbeans(false);
-        com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource(config);
-        Database db = new Database(location, pool);
-        try (Connection c = pool.getConnection()) {
-            // reachable with these credentials
-        } catch (SQLException e) {
-            pool.close();
-            throw new SQLException("cannot connect to PostgreSQL store " + location + " as user '" + credentials.user()
-                    + "' (" + firstLine(e.getMessage()) + "); credentials come from PGUSER/PGPASSWORD or ~/.pgpass", e.getSQLState(), e);
-        }
-        return db;
+        return new Database(location, new com.zaxxer.hikari.HikariDataSource(config));
     }
 
     private static String firstLine(String message) {
