@@ -155,7 +155,7 @@ public final class ApiServer {
         return app.port();
     }
 
-    /** Stops listening, frees the port and stops retraining's worker and poller ({@link ServerServices#close}); the database stays open. */
+    /** Stops listening, frees the port, stops retraining's worker and poller and this process's TAP jobs ({@link ServerServices#close}); the database stays open. */
     public void stop() {
         app.stop();
         services.close();

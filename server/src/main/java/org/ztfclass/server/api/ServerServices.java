@@ -31,10 +31,11 @@ import org.ztfclass.server.tap.TapService;
  * construct no store of their own. Building reads the TAP limits and the learning settings from
  * the system properties (as {@link org.ztfclass.server.tap.TapLimits#fromSystemProperties} and
  * {@link LearningConfig#fromSystemProperties} say) and touches neither the database nor the disk;
- * nothing runs in the background until {@link LearningHandlers#routes} starts retraining's polling.
+ * nothing runs in the background until {@link LearningHandlers#routes} starts retraining's polling
+ * (or a TAP job is run).
  * Every accessor answers the same instance each call; the services are thread-safe as their own
- * javadoc says. {@link #close} stops retraining's worker and poller; the database stays open (the
- * caller opened it).
+ * javadoc says. {@link #close} stops retraining's worker and poller and the TAP jobs this process
+ * runs; the database stays open (the caller opened it).
  */
 public final class ServerServices implements AutoCloseable {
 
@@ -160,9 +161,13 @@ public final class ServerServices implements AutoCloseable {
         return scans;
     }
 
-    /** Stops retraining's worker and poller; the database stays open. */
+    /**
+     * Stops retraining's worker and poller, and the TAP jobs this process runs (they end in ERROR,
+     * {@link TapService#close}); the database stays open.
+     */
     @Override
     public void close() {
+        tap.close();
         retraining.close();
     }
 }

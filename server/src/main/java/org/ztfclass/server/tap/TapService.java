@@ -19,9 +19,10 @@ import org.ztfclass.server.store.Database;
  * {@code QUERY_STATUS} is {@code ERROR} with the reason; answers are VOTable 1.4. A request over a
  * limit ({@link TapParameters}, {@link UwsJobs}) or touching another user's job ({@link UwsJob}) is
  * answered the same way with the status of its {@link TapRefusal} (403, 411, 413, 429 or 503).
+ * Async jobs live in the store ({@link UwsJobs}), so any process on it answers for any job.
  * Handlers only: the ADQL work is {@link TapQueryRunner}'s.
  */
-public final class TapService {
+public final class TapService implements AutoCloseable {
 
     private static final String VOTABLE = "application/x-votable+xml";
     private static final String XML = "text/xml; charset=utf-8";
@@ -33,7 +34,13 @@ public final class TapService {
     public TapService(Database db) {
         TapLimits limits = TapLimits.fromSystemProperties();
         this.runner = new TapQueryRunner(db, limits.timeoutSeconds());
-        this.jobs = new UwsJobs(runner, limits);
+        this.jobs = new UwsJobs(db, runner, limits);
+    }
+
+    /** Stops this process's part in the async jobs: its queued and executing jobs end in ERROR ({@link UwsJobs#close}). */
+    @Override
+    public void close() {
+        jobs.close();
     }
 
     /**
@@ -113,7 +120,7 @@ public final class TapService {
         ctx.contentType(VOTABLE).result(out.toByteArray());
     }
 
-    private void createJob(Context ctx) {
+    private void createJob(Context ctx) throws SQLException {
         Map<String, String> params = TapParameters.of(ctx);
         String phase = params.remove("phase");
         String user = user(ctx);
@@ -124,7 +131,7 @@ public final class TapService {
         ctx.redirect(base(ctx) + "/async/" + job.id, HttpStatus.SEE_OTHER);
     }
 
-    private void postJob(Context ctx) {
+    private void postJob(Context ctx) throws SQLException {
         UwsJob job = job(ctx);
         Map<String, String> params = TapParameters.of(ctx);
         if ("DELETE".equalsIgnoreCase(params.get("action"))) {
@@ -134,7 +141,7 @@ public final class TapService {
         }
         String phase = params.remove("phase");
         params.remove("action");
-        if (!params.isEmpty() && !job.setParams(params)) {
+        if (!params.isEmpty() && !jobs.setParams(job, params)) {
             ctx.status(409).contentType("text/plain").result("job " + job.id + " is " + job.phase()
                     + ": parameters can be changed only while it is PENDING");
             return;
@@ -142,11 +149,11 @@ public final class TapService {
         phase(ctx, job, phase);
     }
 
-    private void postParameters(Context ctx) {
+    private void postParameters(Context ctx) throws SQLException {
         UwsJob job = job(ctx);
         Map<String, String> params = TapParameters.of(ctx);
         params.remove("phase");
-        if (!job.setParams(params)) {
+        if (!jobs.setParams(job, params)) {
             ctx.status(409).contentType("text/plain").result("job " + job.id + " is " + job.phase()
                     + ": parameters can be changed only while it is PENDING");
             return;
@@ -154,15 +161,15 @@ public final class TapService {
         ctx.redirect(jobUrl(ctx), HttpStatus.SEE_OTHER);
     }
 
-    private void postPhase(Context ctx) {
+    private void postPhase(Context ctx) throws SQLException {
         phase(ctx, job(ctx), TapParameters.of(ctx).get("phase"));
     }
 
-    private void phase(Context ctx, UwsJob job, String phase) {
+    private void phase(Context ctx, UwsJob job, String phase) throws SQLException {
         if ("RUN".equalsIgnoreCase(phase)) {
             jobs.run(job);
         } else if ("ABORT".equalsIgnoreCase(phase)) {
-            job.abort();
+            jobs.abort(job);
         } else if (phase != null) {
             ctx.status(400).contentType("text/plain").result("PHASE must be RUN or ABORT, not '" + phase + "'");
             return;
@@ -170,16 +177,16 @@ public final class TapService {
         ctx.redirect(jobUrl(ctx), HttpStatus.SEE_OTHER);
     }
 
-    private void result(Context ctx) {
+    private void result(Context ctx) throws SQLException {
         UwsJob job = job(ctx);
-        byte[] r = job.result();
+        byte[] r = jobs.result(job);
         if (r == null) {
             throw new NoSuchJob("job " + job.id + " has no result (phase " + job.phase() + ")");
         }
         ctx.contentType(VOTABLE).result(r);
     }
 
-    private void jobError(Context ctx) throws IOException {
+    private void jobError(Context ctx) throws IOException, SQLException {
         UwsJob job = job(ctx);
         if (job.error() == null) {
             throw new NoSuchJob("job " + job.id + " has no error (phase " + job.phase() + ")");
@@ -190,7 +197,7 @@ public final class TapService {
     }
 
     /** @return the job named in the path; 404 if there is none, 403 if it belongs to another user than the caller */
-    private UwsJob job(Context ctx) {
+    private UwsJob job(Context ctx) throws SQLException {
         String id = ctx.pathParam("id");
         UwsJob job = jobs.get(id).orElseThrow(() -> new NoSuchJob("no TAP job '" + id + "' (unknown, deleted or expired)"));
         if (!job.usableBy(user(ctx))) {

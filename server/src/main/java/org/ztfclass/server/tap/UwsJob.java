@@ -4,17 +4,25 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * One asynchronous TAP query (a UWS 1.1 job): its owner, parameters, phase, times and, once
- * finished, the VOTable answer or the error message. A job made by a signed-in user belongs to
- * that user ({@link #owner}): only that user may see or change it. A job made anonymously has no
- * owner; its unguessable id is the only key to it. Its parameters never hold more than
- * {@link TapLimits#MAX_BODY_BYTES} characters of names and values together. Fields change only
- * under the job's own lock.
+ * One asynchronous TAP query (a UWS 1.1 job) as read from the store at one moment
+ * ({@link UwsJobStore}): its owner, parameters, phase, times and, once finished, the size of the
+ * VOTable answer or the error message. Immutable: a later read may show another phase. A job made
+ * by a signed-in user belongs to that user ({@link #owner}): only that user may see or change it.
+ * A job made anonymously has no owner; its unguessable id is the only key to it. Its parameters
+ * never hold more than {@link TapLimits#MAX_BODY_BYTES} characters of names and values together
+ * ({@link #checkSize}).
  */
 final class UwsJob {
 
     /** UWS phases used here. */
-    enum Phase { PENDING, QUEUED, EXECUTING, COMPLETED, ERROR, ABORTED }
+    enum Phase {
+        PENDING, QUEUED, EXECUTING, COMPLETED, ERROR, ABORTED;
+
+        /** @return true for COMPLETED, ERROR and ABORTED */
+        boolean finished() {
+            return this == COMPLETED || this == ERROR || this == ABORTED;
+        }
+    }
 
     final String id;
     /** User name of the signed-in creator, or null for an anonymous job. */
@@ -22,23 +30,27 @@ final class UwsJob {
     /** Who counts for the per-client cap on unfinished jobs: {@code user:NAME} or {@code address:IP}. */
     final String client;
     private final Map<String, String> params;
+    private final Phase phase;
     final Instant created;
+    private final Instant started;
+    private final Instant ended;
     final Instant destruction;
-    private Phase phase = Phase.PENDING;
-    private Instant started;
-    private Instant ended;
-    private byte[] result;
-    private String error;
-    private Thread worker;
+    private final String error;
+    private final long resultBytes;
 
-    UwsJob(String id, String owner, String client, Map<String, String> params, Instant created, Instant destruction) {
-        checkSize(params);
+    UwsJob(String id, String owner, String client, Map<String, String> params, Phase phase, Instant created, Instant started,
+           Instant ended, Instant destruction, String error, long resultBytes) {
         this.id = id;
         this.owner = owner;
         this.client = client;
-        this.params = new java.util.HashMap<>(params);
+        this.params = Map.copyOf(params);
+        this.phase = phase;
         this.created = created;
+        this.started = started;
+        this.ended = ended;
         this.destruction = destruction;
+        this.error = error;
+        this.resultBytes = resultBytes;
     }
 
     /** @return true if {@code user} (a user name, or null for an anonymous caller) may see and change this job */
@@ -46,28 +58,16 @@ final class UwsJob {
         return owner == null || owner.equals(user);
     }
 
-    /** @return a copy of the parameters */
-    synchronized Map<String, String> params() {
-        return Map.copyOf(params);
+    /** @return the parameters (lower-cased names), unmodifiable */
+    Map<String, String> params() {
+        return params;
     }
 
     /**
-     * Adds or replaces parameters (lower-cased names) while the job is PENDING; false otherwise.
-     *
-     * @throws TapRefusal 413 if the parameters would then hold more than {@link TapLimits#MAX_BODY_BYTES} characters
+     * @throws TapRefusal 413 if {@code params} hold more than {@link TapLimits#MAX_BODY_BYTES}
+     *     characters of names and values together
      */
-    synchronized boolean setParams(Map<String, String> more) {
-        if (phase != Phase.PENDING) {
-            return false;
-        }
-        Map<String, String> merged = new java.util.HashMap<>(params);
-        merged.putAll(more);
-        checkSize(merged);
-        params.putAll(more);
-        return true;
-    }
-
-    private static void checkSize(Map<String, String> params) {
+    static void checkSize(Map<String, String> params) {
         long chars = 0;
         for (Map.Entry<String, String> e : params.entrySet()) {
             chars += e.getKey().length() + (e.getValue() == null ? 0 : e.getValue().length());
@@ -78,83 +78,32 @@ final class UwsJob {
         }
     }
 
-    synchronized Phase phase() {
+    Phase phase() {
         return phase;
     }
 
     /** @return true once the job is COMPLETED, ERROR or ABORTED */
-    synchronized boolean finished() {
-        return phase == Phase.COMPLETED || phase == Phase.ERROR || phase == Phase.ABORTED;
+    boolean finished() {
+        return phase.finished();
     }
 
-    synchronized Instant started() {
+    /** @return when it started executing, or null */
+    Instant started() {
         return started;
     }
 
-    synchronized Instant ended() {
+    /** @return when it finished, or null */
+    Instant ended() {
         return ended;
     }
 
-    synchronized byte[] result() {
-        return result;
-    }
-
-    /** @return the size of the answer held, 0 if none */
-    synchronized long resultBytes() {
-        return result == null ? 0 : result.length;
-    }
-
-    synchronized String error() {
+    /** @return the error message of an ERROR job, else null */
+    String error() {
         return error;
     }
 
-    /** PENDING → QUEUED; false if the job was not pending. */
-    synchronized boolean queue() {
-        if (phase != Phase.PENDING) {
-            return false;
-        }
-        phase = Phase.QUEUED;
-        return true;
-    }
-
-    /** QUEUED → EXECUTING on the calling thread; false if it was aborted meanwhile. */
-    synchronized boolean start() {
-        if (phase != Phase.QUEUED) {
-            return false;
-        }
-        phase = Phase.EXECUTING;
-        started = Instant.now();
-        worker = Thread.currentThread();
-        return true;
-    }
-
-    synchronized void complete(byte[] votable) {
-        if (phase == Phase.EXECUTING) {
-            phase = Phase.COMPLETED;
-            result = votable;
-            ended = Instant.now();
-            worker = null;
-        }
-    }
-
-    synchronized void fail(String message) {
-        if (phase == Phase.EXECUTING || phase == Phase.QUEUED || phase == Phase.PENDING) {
-            phase = Phase.ERROR;
-            error = message;
-            ended = Instant.now();
-            worker = null;
-        }
-    }
-
-    /** Any unfinished phase → ABORTED; an executing query is interrupted, which stops its SQL ({@link QueryDeadline}). */
-    synchronized void abort() {
-        if (phase == Phase.PENDING || phase == Phase.QUEUED || phase == Phase.EXECUTING) {
-            phase = Phase.ABORTED;
-            ended = Instant.now();
-            if (worker != null) {
-                worker.interrupt();
-                worker = null;
-            }
-        }
+    /** @return the size of the answer held, 0 if none */
+    long resultBytes() {
+        return resultBytes;
     }
 }
