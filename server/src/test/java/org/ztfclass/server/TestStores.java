@@ -18,6 +18,14 @@ public final class TestStores {
     /** System property choosing the engine of the store tests. */
     public static final String PROPERTY = "ztfclass.test.store";
 
+    static {
+        // tests open many stores and rarely close them: their pools give idle connections back to the
+        // shared cluster after 10 s instead of holding them until the JVM ends (max_connections)
+        if (System.getProperty(Database.IDLE_TIMEOUT_PROPERTY) == null) {
+            System.setProperty(Database.IDLE_TIMEOUT_PROPERTY, "10000");
+        }
+    }
+
     private TestStores() {
     }
 

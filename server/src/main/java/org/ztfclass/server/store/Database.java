@@ -24,6 +24,12 @@ public final class Database implements AutoCloseable {
 
     /** System property: most pooled PostgreSQL connections per process (default 16). */
     public static final String POOL_SIZE_PROPERTY = "ztfclass.db.poolSize";
+    /**
+     * System property: milliseconds a pooled PostgreSQL connection may sit idle before it is closed
+     * (default 10 minutes, at least 10 s). The pool keeps no idle connection of its own, so a
+     * {@code Database} nobody uses holds none after this time.
+     */
+    public static final String IDLE_TIMEOUT_PROPERTY = "ztfclass.db.idleTimeoutMs";
 
     private final StoreLocation location;
     private final String url;
@@ -130,7 +136,8 @@ public final class Database implements AutoCloseable {
         }
         config.addDataSourceProperty("connectTimeout", "10");
         config.setMaximumPoolSize(Integer.getInteger(POOL_SIZE_PROPERTY, 16));
-        config.setMinimumIdle(1);
+        config.setMinimumIdle(0);
+        config.setIdleTimeout(Math.max(10_000L, Long.getLong(IDLE_TIMEOUT_PROPERTY, 600_000L)));
         config.setPoolName("ztfclass-store");
         config.setConnectionTimeout(30_000);
         config.setInitializationFailTimeout(-1);
