@@ -70,6 +70,12 @@ public final class AccountHttp {
     /** Opens {@code /signin} and keeps its pre-session token. */
     public SignInForm signInForm() throws Exception {
         HttpResponse<String> form = get("/signin");
+        if (!hasCookie(form, WebAuth.PRE_CSRF_COOKIE)) {
+            // seen once in ~10 PostgreSQL runs of StaleCredentialsAttackTest, cause not found: say what came, ask once more
+            System.err.println("AccountHttp: GET /signin answered " + form.statusCode() + " without a pre-session cookie; headers "
+                    + form.headers().map() + "; body starts " + form.body().substring(0, Math.min(300, form.body().length())));
+            form = get("/signin");
+        }
         return new SignInForm(WebAuth.PRE_CSRF_COOKIE + "=" + cookie(form, WebAuth.PRE_CSRF_COOKIE), csrfField(form.body()));
     }
 
