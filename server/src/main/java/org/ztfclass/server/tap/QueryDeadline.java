@@ -64,7 +64,7 @@ final class QueryDeadline extends ProgressHandler {
      * Cancels {@code statement} (a PostgreSQL one) when the limit passes or the calling thread is
      * interrupted, until the returned handle is closed.
      */
-    AutoCloseable watch(Statement statement) {
+    Watch watch(Statement statement) {
         Thread querying = Thread.currentThread();
         ScheduledFuture<?> look = WATCHDOG.scheduleWithFixedDelay(() -> {
             boolean stop = false;
@@ -84,6 +84,15 @@ final class QueryDeadline extends ProgressHandler {
             }
         }, WATCH_MILLIS, WATCH_MILLIS, TimeUnit.MILLISECONDS);
         return () -> look.cancel(false);
+    }
+
+    /** A running watch; closing it stops the looks (it throws nothing). */
+    interface Watch extends AutoCloseable {
+        /** An idle watch, for a statement that needs none (SQLite's is the progress handler). */
+        Watch NONE = () -> { };
+
+        @Override
+        void close();
     }
 
     /** @return true if this deadline stopped the query (time passed, or the thread was interrupted) */

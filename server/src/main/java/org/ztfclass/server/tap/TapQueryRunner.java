@@ -74,7 +74,7 @@ public final class TapQueryRunner {
                 deadline.watch(c);
             }
             try (PreparedStatement ps = c.prepareStatement(q.sql());
-                 AutoCloseable watch = postgres ? deadline.watch(ps) : () -> { }) {
+                 QueryDeadline.Watch watch = postgres ? deadline.watch(ps) : QueryDeadline.Watch.NONE) {
                 ps.setQueryTimeout(timeoutSeconds); // sqlite-jdbc: how long to wait for a lock; PostgreSQL: a second stop
                 for (int i = 0; i < q.params().size(); i++) {
                     ps.setObject(i + 1, q.params().get(i));
@@ -98,10 +98,6 @@ public final class TapQueryRunner {
                     throw deadline.refusal();
                 }
                 throw e;
-            } catch (AdqlException | RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new SQLException(e);
             } finally {
                 if (postgres) {
                     c.rollback();
