@@ -95,8 +95,16 @@ final class QueryDeadline extends ProgressHandler {
         void close();
     }
 
-    /** @return true if this deadline stopped the query (time passed, or the thread was interrupted) */
+    /**
+     * @return true if this deadline stopped the query, or the time had passed when it failed (time
+     *         passed, or the thread was interrupted). The clock is read here too: on PostgreSQL the
+     *         driver's own query timeout (the same limit) may cancel the statement before the
+     *         watchdog's next look has marked the deadline expired.
+     */
     boolean stoppedIt() {
+        if (!expired && !interrupted && System.nanoTime() - deadline > 0) {
+            expired = true;
+        }
         return expired || interrupted;
     }
 
