@@ -25,6 +25,8 @@ import org.ztfclass.server.store.Database;
  * batch) is counted as deduplicated, not written again. The accepted requests of a batch are
  * written in one transaction, begun {@code IMMEDIATE} so the duplicate check and the insert are
  * atomic against concurrent submissions: many clients labelling at once lose and double nothing.
+ * A batch whose transaction PostgreSQL rolls back to break a deadlock (with another writer of the
+ * same object rows) is written again, up to {@value #DEADLOCK_ATTEMPTS} tries.
  * Thread-safe.
  */
 public final class LabelService {
@@ -35,6 +37,8 @@ public final class LabelService {
     public static final int MAX_COMMENT = 2000;
     /** Most labels in one batch. */
     public static final int MAX_BATCH = 10_000;
+    /** Tries of a batch that PostgreSQL rolls back to break a deadlock. */
+    static final int DEADLOCK_ATTEMPTS = 3;
 
     private final Database db;
 
@@ -72,6 +76,22 @@ public final class LabelService {
             throw new IllegalArgumentException("a batch may hold at most " + MAX_BATCH + " labels, not " + requests.size());
         }
         String fingerprint = batch.key().isPresent() ? batch.fingerprint(source) : null;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return write(user, source, batch, fingerprint);
+            } catch (SQLException e) {
+                if (!Database.isDeadlockVictim(e) || attempt == DEADLOCK_ATTEMPTS) {
+                    throw e;
+                }
+                // PostgreSQL chose this batch's transaction to break a deadlock (another writer of the
+                // same object rows in another order) and rolled it back: nothing was written, so again
+            }
+        }
+    }
+
+    /** Writes the batch in one transaction (rolled back whole on any failure). */
+    private LabelOutcome write(User user, LabelSource source, LabelBatch batch, String fingerprint) throws SQLException {
+        List<LabelRequest> requests = batch.requests();
         List<LabelOutcome.Rejected> rejected = new ArrayList<>(batch.malformed());
         int accepted = 0;
         int deduplicated = 0;

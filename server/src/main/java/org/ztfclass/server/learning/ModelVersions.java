@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -124,7 +125,10 @@ public final class ModelVersions {
      */
     public void serve(String version) throws SQLException {
         try (Connection c = db.connect()) {
-            c.setAutoCommit(false);
+            // begun as a write (SQLite: IMMEDIATE) because it reads before it writes: a deferred
+            // SQLite transaction that another writer overtakes meanwhile fails with SQLITE_BUSY at
+            // its first write instead of waiting (PromotionWhileLabellingTest)
+            db.beginImmediate(c, "model_versions");
             try {
                 try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM model_versions WHERE version = ?")) {
                     ps.setString(1, version);
@@ -150,9 +154,13 @@ public final class ModelVersions {
                     ps.setString(1, version);
                     ps.executeUpdate();
                 }
-                c.commit();
+                try (Statement s = c.createStatement()) {
+                    s.execute("COMMIT");
+                }
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                try (Statement s = c.createStatement()) {
+                    s.execute("ROLLBACK");
+                }
                 throw e;
             }
         }

@@ -257,6 +257,20 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * @return true if {@code e} says the store rolled the transaction back to break a deadlock or
+     *         a serialization conflict (PostgreSQL SQLSTATE 40P01, 40001): nothing of it was
+     *         written and the same transaction may simply be run again
+     */
+    public static boolean isDeadlockVictim(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && ("40P01".equals(s.getSQLState()) || "40001".equals(s.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** @return the 64-bit advisory lock key of a lock name (stable across processes and versions) */
     public static long advisoryKey(String lock) {
         long h = 0xcbf29ce484222325L;
