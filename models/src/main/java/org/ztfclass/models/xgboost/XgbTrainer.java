@@ -18,9 +18,17 @@ import org.ztfclass.votables.domain.TransientClass;
 
 /**
  * Trains the XGBoost branch: a multi-class ({@code multi:softprob}) gradient-boosted tree model on
- * {@link TabularFeatures#MODEL_INPUTS} (several views of each object, see {@link #views}), with missing features left to the trees, and every object weighted by
- * the inverse frequency of its class so the rare classes count as much as SN Ia. Two threads, a
- * fixed seed: the same data gives the same model.
+ * {@link TabularFeatures#MODEL_INPUTS} (several views of each object, see {@link #views}), with
+ * missing features left to the trees. Objects are not weighted by class: the trees learn the
+ * probabilities of the classes as they occur, which ranks objects best (macro AUC). The rare
+ * classes are then favoured at answer time instead: the trained classifier divides each class's
+ * probability by its training frequency to the power {@value #PRIOR_SHIFT_EXPONENT} and
+ * renormalises ({@link XgbClassifier}), halfway (in log space) between the probabilities as
+ * learned and the balanced ones that inverse-frequency weights would give. Measured by 5-fold
+ * cross-validation on the 2,168 ANTARES light curves of every class (docs/classifier.md): weighted
+ * training gave macro AUC 0.937, balanced accuracy 0.725, SN Ia precision/recall 0.95/0.92;
+ * unweighted plus this shift 0.945, 0.733, 0.94/0.94. Two threads, a fixed seed: the same data
+ * gives the same model.
  */
 public final class XgbTrainer {
 
@@ -38,6 +46,12 @@ public final class XgbTrainer {
             "eval_metric", "mlogloss");
     /** Boosting rounds. */
     public static final int ROUNDS = 300;
+    /**
+     * How far answers are moved from the training frequencies of the classes towards balanced
+     * ones: 0 keeps the learned probabilities (SN Ia, 3/4 of the training set, wins most close
+     * calls), 1 divides by the frequencies (as inverse-frequency weights would).
+     */
+    public static final double PRIOR_SHIFT_EXPONENT = 0.5;
 
     private final long seed;
 
@@ -103,12 +117,10 @@ public final class XgbTrainer {
         objects.forEach(o -> counts.merge(o.label(), 1, Integer::sum));
         List<Row> rows = new ArrayList<>();
         for (LabelledObject o : objects) {
-            TransientClass c = o.label();
-            double classWeight = objects.size() / (double) (counts.size() * counts.get(c));
             List<Double> weights = new ArrayList<>();
             List<double[]> views = views(o.data(), weights);
             for (int v = 0; v < views.size(); v++) {
-                rows.add(new Row(views.get(v), c.ordinal(), classWeight * weights.get(v)));
+                rows.add(new Row(views.get(v), o.label().ordinal(), weights.get(v)));
             }
         }
         float[] x = new float[rows.size() * nf];
@@ -129,6 +141,20 @@ public final class XgbTrainer {
         params.put("seed", seed);
         Booster booster = XGBoost.train(train, params, ROUNDS, Map.of(), null, null);
         train.dispose();
-        return new XgbClassifier(booster);
+        return XgbClassifier.withPriorShift(booster, priorShift(counts, objects.size()));
+    }
+
+    /**
+     * @return per class ({@link TransientClass} order), the factor its probability is multiplied
+     *         by at answer time: its training frequency to the power −{@link #PRIOR_SHIFT_EXPONENT}
+     *         (1 for a class absent from training, whose probability the trees keep near 0)
+     */
+    static double[] priorShift(Map<TransientClass, Integer> counts, int total) {
+        double[] shift = new double[TransientClass.values().length];
+        for (TransientClass c : TransientClass.values()) {
+            int n = counts.getOrDefault(c, 0);
+            shift[c.ordinal()] = n == 0 ? 1 : Math.pow(n / (double) total, -PRIOR_SHIFT_EXPONENT);
+        }
+        return shift;
     }
 }

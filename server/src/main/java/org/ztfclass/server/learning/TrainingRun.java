@@ -84,6 +84,8 @@ public record TrainingRun(ModelBundle bundle, StratifiedSplit split, List<Object
         Map<String, Map<String, Object>> parameters = new LinkedHashMap<>();
         Map<String, Object> xgbParams = new LinkedHashMap<>(new java.util.TreeMap<>(XgbTrainer.PARAMETERS));
         xgbParams.put("rounds", XgbTrainer.ROUNDS);
+        xgbParams.put("class_weights", "none (each object weight 1; truncated views " + XgbTrainer.TRUNCATED_WEIGHT + ")");
+        xgbParams.put("prior_shift_exponent", XgbTrainer.PRIOR_SHIFT_EXPONENT);
         parameters.put("xgboost", xgbParams);
         parameters.put("lstm", new LinkedHashMap<>(LstmTrainer.parameters()));
         parameters.put("cnn", new LinkedHashMap<>(CnnTrainer.parameters()));
