@@ -9,6 +9,7 @@ import org.ztfclass.models.data.ObjectData;
 import org.ztfclass.server.store.Database;
 import org.ztfclass.server.store.ObjectDataLoader;
 import org.ztfclass.server.store.PredictionStore;
+import org.ztfclass.server.store.ReadScope;
 import org.ztfclass.votables.domain.Prediction;
 
 /** Scores every object in the store with a bundle and keeps the predictions there. */
@@ -37,8 +38,10 @@ public final class StoreScoring {
         List<Prediction> all = new ArrayList<>(ids.size());
         for (int from = 0; from < ids.size(); from += BATCH) {
             List<ObjectData> batch = new ArrayList<>();
-            for (String id : ids.subList(from, Math.min(ids.size(), from + BATCH))) {
-                loader.load(id).ifPresent(batch::add);
+            try (ReadScope scope = db.readScope()) { // one connection for the batch's reads (the write below has its own)
+                for (String id : ids.subList(from, Math.min(ids.size(), from + BATCH))) {
+                    loader.load(id).ifPresent(batch::add);
+                }
             }
             all.addAll(bundle.predict(batch));
         }

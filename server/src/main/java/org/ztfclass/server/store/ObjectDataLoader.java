@@ -30,17 +30,24 @@ public final class ObjectDataLoader {
         this.queries = new ObjectQueries(db);
     }
 
-    /** @return the object's data, empty if the store does not know it */
+    /**
+     * @return the object's data, empty if the store does not know it. Its seven questions share one
+     *         connection ({@link Database#readScope()}; the caller's, if it holds one): an SQLite
+     *         connection costs more to open than a question costs to answer, and retraining loads
+     *         every object (KilledRetrainingTest spent 90 of its 115 s opening connections)
+     */
     public Optional<ObjectData> load(String objectId) throws SQLException {
-        var object = queries.object(objectId);
-        if (object.isEmpty()) {
-            return Optional.empty();
+        try (ReadScope scope = db.readScope()) {
+            var object = queries.object(objectId);
+            if (object.isEmpty()) {
+                return Optional.empty();
+            }
+            List<CatalogueEntry> entries = queries.catalogueEntries(objectId);
+            CatalogueEntry summary = entries.stream().filter(e -> e.catalogue().equals("BTS")).findFirst()
+                    .orElse(entries.stream().filter(e -> e.peakMag() != null).findFirst().orElse(null));
+            return Optional.of(new ObjectData(objectId, object.get().ra(), object.get().dec(), queries.lightCurve(objectId), summary,
+                    latestContext(objectId), latestCutouts(objectId)));
         }
-        List<CatalogueEntry> entries = queries.catalogueEntries(objectId);
-        CatalogueEntry summary = entries.stream().filter(e -> e.catalogue().equals("BTS")).findFirst()
-                .orElse(entries.stream().filter(e -> e.peakMag() != null).findFirst().orElse(null));
-        return Optional.of(new ObjectData(objectId, object.get().ra(), object.get().dec(), queries.lightCurve(objectId), summary,
-                latestContext(objectId), latestCutouts(objectId)));
     }
 
     /**
@@ -58,10 +65,12 @@ public final class ObjectDataLoader {
             }
         }
         List<LabelledObject> out = new ArrayList<>();
-        for (String[] l : labels) {
-            Optional<ObjectData> data = load(l[0]);
-            if (data.isPresent()) {
-                out.add(new LabelledObject(data.get(), TransientClass.valueOf(l[1]), l[2]));
+        try (ReadScope scope = db.readScope()) { // one connection for every object's questions
+            for (String[] l : labels) {
+                Optional<ObjectData> data = load(l[0]);
+                if (data.isPresent()) {
+                    out.add(new LabelledObject(data.get(), TransientClass.valueOf(l[1]), l[2]));
+                }
             }
         }
         return out;
