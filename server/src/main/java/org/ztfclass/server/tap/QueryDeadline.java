@@ -49,7 +49,7 @@ final class QueryDeadline extends ProgressHandler {
 
     /** @throws AdqlException saying the limit passed, if it has */
     void check() throws AdqlException {
-        if (System.nanoTime() - deadline > 0) {
+        if (passed()) {
             expired = true;
             throw refusal();
         }
@@ -71,7 +71,7 @@ final class QueryDeadline extends ProgressHandler {
             if (querying.isInterrupted()) {
                 interrupted = true;
                 stop = true;
-            } else if (System.nanoTime() - deadline > 0) {
+            } else if (passed()) {
                 expired = true;
                 stop = true;
             }
@@ -102,10 +102,15 @@ final class QueryDeadline extends ProgressHandler {
      *         watchdog's next look has marked the deadline expired.
      */
     boolean stoppedIt() {
-        if (!expired && !interrupted && System.nanoTime() - deadline > 0) {
+        if (!expired && !interrupted && passed()) {
             expired = true;
         }
         return expired || interrupted;
+    }
+
+    /** @return true once the time limit has passed (whoever looks) */
+    private boolean passed() {
+        return System.nanoTime() - deadline > 0;
     }
 
     /** @return the answer for a query this deadline stopped */
@@ -121,7 +126,7 @@ final class QueryDeadline extends ProgressHandler {
             interrupted = true;
             return 1;
         }
-        if (System.nanoTime() - deadline > 0) {
+        if (passed()) {
             expired = true;
             return 1;
         }
