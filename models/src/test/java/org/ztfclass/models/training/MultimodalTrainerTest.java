@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -116,6 +117,30 @@ class MultimodalTrainerTest {
         } finally {
             pool.shutdown();
         }
+    }
+
+    @Test
+    void theLstmAnswersEachObjectInABatchAsItWouldAlone() {
+        List<ObjectData> mixed = new ArrayList<>();
+        for (int copy = 0; copy < 4; copy++) {
+            for (ObjectData o : data()) {
+                mixed.add(o);
+                mixed.add(new ObjectData(o.objectId() + "_nopoints", null, null, List.of(), null, null, List.of()));
+            }
+        }
+        Collections.shuffle(mixed, new java.util.Random(7));
+        double[][] together = bundle.lstm().predict(mixed);
+        int sequences = 0;
+        for (int i = 0; i < mixed.size(); i++) {
+            double[] alone = bundle.lstm().predict(List.of(mixed.get(i)))[0];
+            if (alone == null) {
+                assertNull(together[i], mixed.get(i).objectId());
+            } else {
+                sequences++;
+                assertArrayEquals(alone, together[i], 1e-5, mixed.get(i).objectId());
+            }
+        }
+        assertTrue(sequences > 256, "more sequences than one network batch: " + sequences);
     }
 
     @Test
