@@ -101,8 +101,9 @@ public final class ClassifierBenchmark {
     }
 
     /**
-     * Scores {@link #PROJECTED} objects, the given ones repeated in order, as {@code score} does a
-     * store: batches of 1,000, each through features + XGBoost and then the LSTM.
+     * Scores {@link #PROJECTED} objects, the given ones repeated in order, in the batches of 1,000
+     * that {@code score} uses: each batch through features + XGBoost and then the LSTM (the CNN and
+     * the fusion are left out, as in the goal this figure is for).
      *
      * @return seconds
      */
