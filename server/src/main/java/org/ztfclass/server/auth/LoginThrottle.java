@@ -105,18 +105,12 @@ public final class LoginThrottle {
             return;
         }
         long now = clock.millis();
-        try (Connection c = db.connect()) {
-            db.beginImmediate(c, LOCK);
-            try {
-                prune(c, now);
-                count(c, byName, MAX_FAILURES_PER_NAME, now);
-                count(c, byAddress, MAX_FAILURES_PER_ADDRESS, now);
-                end(c, "COMMIT");
-            } catch (SQLException | RuntimeException e) {
-                end(c, "ROLLBACK");
-                throw e;
-            }
-        }
+        db.inWriteTransaction(LOCK, c -> {
+            prune(c, now);
+            count(c, byName, MAX_FAILURES_PER_NAME, now);
+            count(c, byAddress, MAX_FAILURES_PER_ADDRESS, now);
+            return null;
+        });
     }
 
     /**
@@ -199,12 +193,6 @@ public final class LoginThrottle {
             ps.setString(1, key);
             ps.setLong(2, now + LOCKOUT.toMillis());
             ps.executeUpdate();
-        }
-    }
-
-    private static void end(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
         }
     }
 

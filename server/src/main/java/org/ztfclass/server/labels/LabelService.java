@@ -89,87 +89,82 @@ public final class LabelService {
         }
     }
 
-    /** Writes the batch in one transaction (rolled back whole on any failure). */
+    /**
+     * Writes the batch in one transaction (rolled back whole on any failure); a key already used
+     * for the same batch answers the earlier outcome and writes nothing.
+     */
     private LabelOutcome write(User user, LabelSource source, LabelBatch batch, String fingerprint) throws SQLException {
+        return db.inWriteTransaction("labels", c -> {
+            if (batch.key().isPresent()) {
+                Optional<LabelSubmissions.Earlier> earlier = LabelSubmissions.find(c, user.id(), batch.key().get());
+                if (earlier.isPresent()) {
+                    if (!earlier.get().fingerprint().equals(fingerprint)) {
+                        throw new KeyReusedException(batch.key().get(), earlier.get().createdAt());
+                    }
+                    return earlier.get().outcome();
+                }
+            }
+            LabelOutcome outcome = insert(c, user, source, batch);
+            if (batch.key().isPresent()) {
+                LabelSubmissions.remember(c, user.id(), batch.key().get(), fingerprint, outcome);
+            }
+            return outcome;
+        });
+    }
+
+    /** Inserts the batch's well-formed, known, not recently repeated labels on {@code c}, inside its transaction. */
+    private LabelOutcome insert(Connection c, User user, LabelSource source, LabelBatch batch) throws SQLException {
         List<LabelRequest> requests = batch.requests();
         List<LabelOutcome.Rejected> rejected = new ArrayList<>(batch.malformed());
         int accepted = 0;
         int deduplicated = 0;
-        LabelOutcome outcome;
-        try (Connection c = db.connect()) {
-            db.beginImmediate(c, "labels");
-            try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM objects WHERE object_id = ?");
-                 PreparedStatement recent = c.prepareStatement("SELECT 1 FROM labels WHERE user_id = ? AND object_id = ? "
-                         + "AND fine_class = ? AND created_at >= ? LIMIT 1");
-                 PreparedStatement insert = c.prepareStatement("INSERT INTO labels (object_id, fine_class, top_class, source, "
-                         + "source_ref, user_id, confidence, comment, created_at) VALUES (?,?,?,?,?,?,?,?,?)")) {
-                if (batch.key().isPresent()) {
-                    Optional<LabelSubmissions.Earlier> earlier = LabelSubmissions.find(c, user.id(), batch.key().get());
-                    if (earlier.isPresent()) {
-                        if (!earlier.get().fingerprint().equals(fingerprint)) {
-                            throw new KeyReusedException(batch.key().get(), earlier.get().createdAt());
-                        }
-                        try (var s = c.createStatement()) {
-                            s.execute("ROLLBACK");
-                        }
-                        return earlier.get().outcome();
-                    }
+        try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM objects WHERE object_id = ?");
+             PreparedStatement recent = c.prepareStatement("SELECT 1 FROM labels WHERE user_id = ? AND object_id = ? "
+                     + "AND fine_class = ? AND created_at >= ? LIMIT 1");
+             PreparedStatement insert = c.prepareStatement("INSERT INTO labels (object_id, fine_class, top_class, source, "
+                     + "source_ref, user_id, confidence, comment, created_at) VALUES (?,?,?,?,?,?,?,?,?)")) {
+            Instant now = Instant.now();
+            String nowText = UtcTime.format(now);
+            String since = UtcTime.format(now.minus(DEDUPLICATION_WINDOW));
+            for (int i = 0; i < requests.size(); i++) {
+                if (batch.isMalformed(i)) {
+                    continue;
                 }
-                Instant now = Instant.now();
-                String nowText = UtcTime.format(now);
-                String since = UtcTime.format(now.minus(DEDUPLICATION_WINDOW));
-                for (int i = 0; i < requests.size(); i++) {
-                    if (batch.isMalformed(i)) {
-                        continue;
-                    }
-                    LabelRequest r = requests.get(i);
-                    Optional<String> problem = problem(r);
-                    LabelVocabulary.Known known = problem.isEmpty() ? LabelVocabulary.recognise(r.className()).orElseThrow() : null;
-                    if (problem.isEmpty() && !has(exists, r.objectId().strip())) {
-                        problem = Optional.of("unknown objectId '" + r.objectId() + "': no such object in this store");
-                    }
-                    if (problem.isPresent()) {
-                        rejected.add(new LabelOutcome.Rejected(i, r == null ? null : r.objectId(), problem.get()));
-                        continue;
-                    }
-                    String objectId = r.objectId().strip();
-                    recent.setLong(1, user.id());
-                    recent.setString(2, objectId);
-                    recent.setString(3, known.fineClass());
-                    recent.setString(4, since);
-                    if (has(recent)) {
-                        deduplicated++;
-                        continue;
-                    }
-                    insert.setString(1, objectId);
-                    insert.setString(2, known.fineClass());
-                    insert.setString(3, known.topClass().name());
-                    insert.setString(4, source.dbName());
-                    insert.setString(5, user.name());
-                    insert.setLong(6, user.id());
-                    insert.setObject(7, r.confidence());
-                    String comment = r.comment() == null || r.comment().isBlank() ? null : r.comment().strip();
-                    insert.setString(8, comment);
-                    insert.setString(9, nowText);
-                    insert.executeUpdate();
-                    accepted++;
+                LabelRequest r = requests.get(i);
+                Optional<String> problem = problem(r);
+                LabelVocabulary.Known known = problem.isEmpty() ? LabelVocabulary.recognise(r.className()).orElseThrow() : null;
+                if (problem.isEmpty() && !has(exists, r.objectId().strip())) {
+                    problem = Optional.of("unknown objectId '" + r.objectId() + "': no such object in this store");
                 }
-                rejected.sort(Comparator.comparingInt(LabelOutcome.Rejected::index));
-                outcome = new LabelOutcome(accepted, deduplicated, List.copyOf(rejected));
-                if (batch.key().isPresent()) {
-                    LabelSubmissions.remember(c, user.id(), batch.key().get(), fingerprint, outcome);
+                if (problem.isPresent()) {
+                    rejected.add(new LabelOutcome.Rejected(i, r == null ? null : r.objectId(), problem.get()));
+                    continue;
                 }
-                try (var s = c.createStatement()) {
-                    s.execute("COMMIT");
+                String objectId = r.objectId().strip();
+                recent.setLong(1, user.id());
+                recent.setString(2, objectId);
+                recent.setString(3, known.fineClass());
+                recent.setString(4, since);
+                if (has(recent)) {
+                    deduplicated++;
+                    continue;
                 }
-            } catch (SQLException | RuntimeException e) {
-                try (var s = c.createStatement()) {
-                    s.execute("ROLLBACK");
-                }
-                throw e;
+                insert.setString(1, objectId);
+                insert.setString(2, known.fineClass());
+                insert.setString(3, known.topClass().name());
+                insert.setString(4, source.dbName());
+                insert.setString(5, user.name());
+                insert.setLong(6, user.id());
+                insert.setObject(7, r.confidence());
+                String comment = r.comment() == null || r.comment().isBlank() ? null : r.comment().strip();
+                insert.setString(8, comment);
+                insert.setString(9, nowText);
+                insert.executeUpdate();
+                accepted++;
             }
         }
-        return outcome;
+        rejected.sort(Comparator.comparingInt(LabelOutcome.Rejected::index));
+        return new LabelOutcome(accepted, deduplicated, List.copyOf(rejected));
     }
 
     /** @return why the request cannot be recorded, checked without the store; empty if it can */

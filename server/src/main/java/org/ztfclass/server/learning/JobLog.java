@@ -88,61 +88,50 @@ public final class JobLog {
      * @param leased true when this process holds the {@link JobLease}: then every running row is stale
      */
     private long record(String trigger, Long userId, long labelWatermark, boolean leased) throws SQLException, AlreadyRunning {
-        try (Connection c = db.connect()) {
-            db.beginImmediate(c, "learning_jobs");
-            try {
-                String now = Instant.now().toString();
-                try (PreparedStatement ps = c.prepareStatement("SELECT id, pid FROM learning_jobs WHERE status = 'running'");
-                     ResultSet rs = ps.executeQuery()) {
-                    List<long[]> running = new ArrayList<>();
-                    while (rs.next()) {
-                        running.add(new long[] {rs.getLong(1), rs.getLong(2)});
+        return db.inWriteTransaction("learning_jobs", c -> {
+            String now = Instant.now().toString();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, pid FROM learning_jobs WHERE status = 'running'");
+                 ResultSet rs = ps.executeQuery()) {
+                List<long[]> running = new ArrayList<>();
+                while (rs.next()) {
+                    running.add(new long[] {rs.getLong(1), rs.getLong(2)});
+                }
+                for (long[] r : running) {
+                    if (!leased && alive(r[1])) {
+                        throw new AlreadyRunning(r[0]);
                     }
-                    for (long[] r : running) {
-                        if (!leased && alive(r[1])) {
-                            throw new AlreadyRunning(r[0]);
-                        }
-                        try (PreparedStatement u = c.prepareStatement("UPDATE learning_jobs SET status = 'interrupted', finished_at = ?, "
-                                + "updated_at = ?, message = 'its process ended while it ran (killed?); nothing it did was promoted' "
-                                + "WHERE id = ?")) {
-                            u.setString(1, now);
-                            u.setString(2, now);
-                            u.setLong(3, r[0]);
-                            u.executeUpdate();
-                        }
+                    try (PreparedStatement u = c.prepareStatement("UPDATE learning_jobs SET status = 'interrupted', finished_at = ?, "
+                            + "updated_at = ?, message = 'its process ended while it ran (killed?); nothing it did was promoted' "
+                            + "WHERE id = ?")) {
+                        u.setString(1, now);
+                        u.setString(2, now);
+                        u.setLong(3, r[0]);
+                        u.executeUpdate();
                     }
                 }
-                long id;
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO learning_jobs (status, trigger_kind, user_id, pid, stage, progress, "
-                        + "label_watermark, started_at, updated_at) VALUES ('running', ?, ?, ?, 'queued', 0, ?, ?, ?)",
-                        Statement.RETURN_GENERATED_KEYS)) {
-                    ps.setString(1, trigger);
-                    if (userId == null) {
-                        ps.setNull(2, java.sql.Types.INTEGER);
-                    } else {
-                        ps.setLong(2, userId);
-                    }
-                    ps.setLong(3, ProcessHandle.current().pid());
-                    ps.setLong(4, labelWatermark);
-                    ps.setString(5, now);
-                    ps.setString(6, now);
-                    ps.executeUpdate();
-                    try (ResultSet keys = ps.getGeneratedKeys()) {
-                        keys.next();
-                        id = keys.getLong(1);
-                    }
-                }
-                try (Statement s = c.createStatement()) {
-                    s.execute("COMMIT");
-                }
-                return id;
-            } catch (SQLException | RuntimeException | AlreadyRunning e) {
-                try (Statement s = c.createStatement()) {
-                    s.execute("ROLLBACK");
-                }
-                throw e;
             }
-        }
+            long id;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO learning_jobs (status, trigger_kind, user_id, pid, stage, progress, "
+                    + "label_watermark, started_at, updated_at) VALUES ('running', ?, ?, ?, 'queued', 0, ?, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                ps.setString(1, trigger);
+                if (userId == null) {
+                    ps.setNull(2, java.sql.Types.INTEGER);
+                } else {
+                    ps.setLong(2, userId);
+                }
+                ps.setLong(3, ProcessHandle.current().pid());
+                ps.setLong(4, labelWatermark);
+                ps.setString(5, now);
+                ps.setString(6, now);
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    id = keys.getLong(1);
+                }
+            }
+            return id;
+        });
     }
 
     private static boolean alive(long pid) {

@@ -124,46 +124,36 @@ public final class ModelVersions {
      * @throws IllegalArgumentException if the version is unknown or has no stored predictions
      */
     public void serve(String version) throws SQLException {
-        try (Connection c = db.connect()) {
-            // begun as a write (SQLite: IMMEDIATE) because it reads before it writes: a deferred
-            // SQLite transaction that another writer overtakes meanwhile fails with SQLITE_BUSY at
-            // its first write instead of waiting (PromotionWhileLabellingTest)
-            db.beginImmediate(c, "model_versions");
-            try {
-                try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM model_versions WHERE version = ?")) {
-                    ps.setString(1, version);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (!rs.next()) {
-                            throw new IllegalArgumentException("no model version '" + version + "'");
-                        }
+        // begun as a write (SQLite: IMMEDIATE) because it reads before it writes: a deferred
+        // SQLite transaction that another writer overtakes meanwhile fails with SQLITE_BUSY at
+        // its first write instead of waiting (PromotionWhileLabellingTest)
+        db.inWriteTransaction("model_versions", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM model_versions WHERE version = ?")) {
+                ps.setString(1, version);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new IllegalArgumentException("no model version '" + version + "'");
                     }
                 }
-                try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM predictions WHERE model_version = ? LIMIT 1")) {
-                    ps.setString(1, version);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (!rs.next()) {
-                            throw new IllegalArgumentException("model version '" + version
-                                    + "' has no stored predictions (it was never promoted), so it cannot serve");
-                        }
-                    }
-                }
-                try (PreparedStatement ps = c.prepareStatement("UPDATE model_versions SET status = 'retired' WHERE status = 'serving'")) {
-                    ps.executeUpdate();
-                }
-                try (PreparedStatement ps = c.prepareStatement("UPDATE model_versions SET status = 'serving' WHERE version = ?")) {
-                    ps.setString(1, version);
-                    ps.executeUpdate();
-                }
-                try (Statement s = c.createStatement()) {
-                    s.execute("COMMIT");
-                }
-            } catch (SQLException | RuntimeException e) {
-                try (Statement s = c.createStatement()) {
-                    s.execute("ROLLBACK");
-                }
-                throw e;
             }
-        }
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM predictions WHERE model_version = ? LIMIT 1")) {
+                ps.setString(1, version);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new IllegalArgumentException("model version '" + version
+                                + "' has no stored predictions (it was never promoted), so it cannot serve");
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE model_versions SET status = 'retired' WHERE status = 'serving'")) {
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE model_versions SET status = 'serving' WHERE version = ?")) {
+                ps.setString(1, version);
+                ps.executeUpdate();
+            }
+            return null;
+        });
     }
 
     /** @return the version's stored class probabilities of the given objects (those it scored) */

@@ -258,6 +258,57 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * Work done inside one write transaction (see {@link #inWriteTransaction}).
+     *
+     * @param <T> what the work returns
+     * @param <E> a checked exception the work may throw besides {@link SQLException}
+     */
+    @FunctionalInterface
+    public interface TransactionWork<T, E extends Exception> {
+        T run(Connection c) throws SQLException, E;
+    }
+
+    /**
+     * Runs {@code work} as one write transaction on a connection of its own that holds the write
+     * lock {@code lock} ({@link #beginImmediate}): committed when the work returns (also when it
+     * only read), rolled back when it throws anything, the exception rethrown unchanged (a failing
+     * rollback is attached to it as suppressed). A failing commit is rolled back and thrown too.
+     *
+     * @return what the work returned
+     */
+    public <T, E extends Exception> T inWriteTransaction(String lock, TransactionWork<T, E> work) throws SQLException, E {
+        try (Connection c = connect()) {
+            return inWriteTransaction(c, lock, work);
+        }
+    }
+
+    /**
+     * {@link #inWriteTransaction(String, TransactionWork)} on the caller's connection {@code c},
+     * which must be in auto-commit mode outside a transaction; it is left so.
+     */
+    public <T, E extends Exception> T inWriteTransaction(Connection c, String lock, TransactionWork<T, E> work) throws SQLException, E {
+        beginImmediate(c, lock);
+        try {
+            T result = work.run(c);
+            end(c, "COMMIT");
+            return result;
+        } catch (Throwable failure) {
+            try {
+                end(c, "ROLLBACK");
+            } catch (SQLException rollback) {
+                failure.addSuppressed(rollback);
+            }
+            throw failure;
+        }
+    }
+
+    private static void end(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    /**
      * @return true if {@code e} says the store rolled the transaction back to break a deadlock or
      *         a serialization conflict (PostgreSQL SQLSTATE 40P01, 40001): nothing of it was
      *         written and the same transaction may simply be run again

@@ -77,50 +77,43 @@ final class UwsJobStore {
     UwsJob create(String id, Map<String, String> params, String owner, String client, TapLimits limits, long retention, Instant now)
             throws SQLException {
         UwsJob.checkSize(params);
-        try (Connection c = db.connect()) {
-            db.beginImmediate(c, LOCK);
-            try {
-                expire(c, now);
-                markEnded(c, null, now);
-                long unfinished = count(c, "SELECT COUNT(*) FROM uws_jobs WHERE client = ? AND phase IN " + UNFINISHED, client);
-                if (unfinished >= limits.maxPendingPerClient()) {
-                    throw new TapRefusal(429, "you already have " + unfinished + " unfinished TAP jobs; at most "
-                            + limits.maxPendingPerClient() + " may wait or run at once: run, finish or DELETE some first");
-                }
-                long held = count(c, "SELECT COUNT(*) FROM uws_jobs", null);
-                if (held >= limits.maxJobs()) {
-                    long drop = held - limits.maxJobs() + 1;
-                    for (String old : oldestFinished(c)) {
-                        if (drop-- <= 0) {
-                            break;
-                        }
-                        delete(c, old);
-                        held--;
-                    }
-                }
-                if (held >= limits.maxJobs()) {
-                    throw new TapRefusal(503, "the TAP service holds its maximum of " + limits.maxJobs()
-                            + " jobs and none has finished; try again later");
-                }
-                Instant created = now.truncatedTo(ChronoUnit.MILLIS);
-                Instant destruction = created.plusSeconds(retention);
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO uws_jobs (job_id, owner, client, phase, parameters, "
-                        + "created_at, destruction_at) VALUES (?, ?, ?, 'PENDING', ?, ?, ?)")) {
-                    ps.setString(1, id);
-                    ps.setString(2, owner);
-                    ps.setString(3, client);
-                    ps.setString(4, json(params));
-                    ps.setString(5, time(created));
-                    ps.setString(6, time(destruction));
-                    ps.executeUpdate();
-                }
-                commit(c);
-                return new UwsJob(id, owner, client, params, UwsJob.Phase.PENDING, created, null, null, destruction, null, 0);
-            } catch (SQLException | RuntimeException e) {
-                rollback(c);
-                throw e;
+        return db.inWriteTransaction(LOCK, c -> {
+            expire(c, now);
+            markEnded(c, null, now);
+            long unfinished = count(c, "SELECT COUNT(*) FROM uws_jobs WHERE client = ? AND phase IN " + UNFINISHED, client);
+            if (unfinished >= limits.maxPendingPerClient()) {
+                throw new TapRefusal(429, "you already have " + unfinished + " unfinished TAP jobs; at most "
+                        + limits.maxPendingPerClient() + " may wait or run at once: run, finish or DELETE some first");
             }
-        }
+            long held = count(c, "SELECT COUNT(*) FROM uws_jobs", null);
+            if (held >= limits.maxJobs()) {
+                long drop = held - limits.maxJobs() + 1;
+                for (String old : oldestFinished(c)) {
+                    if (drop-- <= 0) {
+                        break;
+                    }
+                    delete(c, old);
+                    held--;
+                }
+            }
+            if (held >= limits.maxJobs()) {
+                throw new TapRefusal(503, "the TAP service holds its maximum of " + limits.maxJobs()
+                        + " jobs and none has finished; try again later");
+            }
+            Instant created = now.truncatedTo(ChronoUnit.MILLIS);
+            Instant destruction = created.plusSeconds(retention);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO uws_jobs (job_id, owner, client, phase, parameters, "
+                    + "created_at, destruction_at) VALUES (?, ?, ?, 'PENDING', ?, ?, ?)")) {
+                ps.setString(1, id);
+                ps.setString(2, owner);
+                ps.setString(3, client);
+                ps.setString(4, json(params));
+                ps.setString(5, time(created));
+                ps.setString(6, time(destruction));
+                ps.executeUpdate();
+            }
+            return new UwsJob(id, owner, client, params, UwsJob.Phase.PENDING, created, null, null, destruction, null, 0);
+        });
     }
 
     /**
@@ -164,29 +157,21 @@ final class UwsJobStore {
      * @throws TapRefusal 413 if the parameters would then hold more than {@link TapLimits#MAX_BODY_BYTES} characters
      */
     boolean setParams(String id, Map<String, String> more) throws SQLException {
-        try (Connection c = db.connect()) {
-            db.beginImmediate(c, LOCK);
-            try {
-                Optional<UwsJob> job = read(c, id);
-                if (job.isEmpty() || job.get().phase() != UwsJob.Phase.PENDING) {
-                    rollback(c);
-                    return false;
-                }
-                Map<String, String> merged = new HashMap<>(job.get().params());
-                merged.putAll(more);
-                UwsJob.checkSize(merged);
-                try (PreparedStatement ps = c.prepareStatement("UPDATE uws_jobs SET parameters = ? WHERE job_id = ? AND phase = 'PENDING'")) {
-                    ps.setString(1, json(merged));
-                    ps.setString(2, id);
-                    ps.executeUpdate();
-                }
-                commit(c);
-                return true;
-            } catch (SQLException | RuntimeException e) {
-                rollback(c);
-                throw e;
+        return db.inWriteTransaction(LOCK, c -> {
+            Optional<UwsJob> job = read(c, id);
+            if (job.isEmpty() || job.get().phase() != UwsJob.Phase.PENDING) {
+                return false;
             }
-        }
+            Map<String, String> merged = new HashMap<>(job.get().params());
+            merged.putAll(more);
+            UwsJob.checkSize(merged);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE uws_jobs SET parameters = ? WHERE job_id = ? AND phase = 'PENDING'")) {
+                ps.setString(1, json(merged));
+                ps.setString(2, id);
+                ps.executeUpdate();
+            }
+            return true;
+        });
     }
 
     /** PENDING → QUEUED, to be run by {@code executor}; false if the job was not pending. */
@@ -320,12 +305,11 @@ final class UwsJobStore {
     }
 
     private void trimResults(Connection c, String kept) throws SQLException {
-        db.beginImmediate(c, LOCK);
-        try {
-            long held = count(c, "SELECT COALESCE(SUM(result_bytes), 0) FROM uws_jobs", null);
+        db.inWriteTransaction(c, LOCK, tx -> {
+            long held = count(tx, "SELECT COALESCE(SUM(result_bytes), 0) FROM uws_jobs", null);
             if (held > TapLimits.MAX_RESULT_BYTES) {
                 Map<String, Long> sizes = new java.util.LinkedHashMap<>();
-                try (PreparedStatement ps = c.prepareStatement("SELECT job_id, result_bytes FROM uws_jobs WHERE phase IN " + FINISHED
+                try (PreparedStatement ps = tx.prepareStatement("SELECT job_id, result_bytes FROM uws_jobs WHERE phase IN " + FINISHED
                         + " AND job_id <> ? ORDER BY created_at, job_id")) {
                     ps.setString(1, kept);
                     try (ResultSet rs = ps.executeQuery()) {
@@ -338,15 +322,12 @@ final class UwsJobStore {
                     if (held <= TapLimits.MAX_RESULT_BYTES) {
                         break;
                     }
-                    delete(c, e.getKey());
+                    delete(tx, e.getKey());
                     held -= e.getValue();
                 }
             }
-            commit(c);
-        } catch (SQLException | RuntimeException e) {
-            rollback(c);
-            throw e;
-        }
+            return null;
+        });
     }
 
     private static List<String> oldestFinished(Connection c) throws SQLException {
@@ -434,20 +415,6 @@ final class UwsJobStore {
         int i = first;
         for (String v : values) {
             ps.setString(i++, v);
-        }
-    }
-
-    private static void commit(Connection c) throws SQLException {
-        try (var s = c.createStatement()) {
-            s.execute("COMMIT");
-        }
-    }
-
-    private static void rollback(Connection c) {
-        try (var s = c.createStatement()) {
-            s.execute("ROLLBACK");
-        } catch (SQLException e) {
-            // the transaction already ended
         }
     }
 }
