@@ -127,37 +127,28 @@ public final class UserStore {
             throw new AccountException(e.getMessage());
         }
         String keep = keepSessionCookie == null ? "" : Secrets.sha256(keepSessionCookie);
-        try (Connection c = db.connect()) {
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE users SET password_hash = ? WHERE id = ?")) {
-                    ps.setString(1, hash);
-                    ps.setLong(2, userId);
-                    if (ps.executeUpdate() == 0) {
-                        throw new AccountException("no user with id " + userId);
-                    }
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE users SET password_hash = ? WHERE id = ?")) {
+                ps.setString(1, hash);
+                ps.setLong(2, userId);
+                if (ps.executeUpdate() == 0) {
+                    throw new AccountException("no user with id " + userId);
                 }
-                try (PreparedStatement ps = c.prepareStatement("DELETE FROM sessions WHERE user_id = ? AND id_hash <> ?")) {
-                    ps.setLong(1, userId);
-                    ps.setString(2, keep);
-                    ps.executeUpdate();
-                }
-                int revoked;
-                try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL")) {
-                    ps.setString(1, UtcTime.now());
-                    ps.setLong(2, userId);
-                    revoked = ps.executeUpdate();
-                }
-                c.commit();
-                return revoked;
-            } catch (SQLException | AccountException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
-        }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM sessions WHERE user_id = ? AND id_hash <> ?")) {
+                ps.setLong(1, userId);
+                ps.setString(2, keep);
+                ps.executeUpdate();
+            }
+            int revoked;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL")) {
+                ps.setString(1, UtcTime.now());
+                ps.setLong(2, userId);
+                revoked = ps.executeUpdate();
+            }
+            return revoked;
+        });
     }
 
     /** Disables or re-enables a user; disabling ends the user's sessions. */

@@ -79,8 +79,7 @@ public final class InitialSet {
             picked.put(s.getKey(), members.subList(0, share.get(s.getKey())));
         }
         List<String[]> order = interleave(picked);
-        try (Connection c = db.connect()) {
-            c.setAutoCommit(false);
+        db.inTransaction(c -> {
             try (PreparedStatement del = c.prepareStatement("DELETE FROM initial_set");
                  PreparedStatement ins = c.prepareStatement("INSERT INTO initial_set (object_id, position, stratum, created_at) VALUES (?,?,?,?)")) {
                 del.executeUpdate();
@@ -93,12 +92,9 @@ public final class InitialSet {
                     ins.addBatch();
                 }
                 ins.executeBatch();
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
             }
-        }
+            return null;
+        });
         Map<String, Integer> available = new LinkedHashMap<>();
         strata.forEach((k, v) -> available.put(k, v.size()));
         return strata(available);

@@ -134,8 +134,7 @@ public final class Takeover {
         Map<TransientClass, Integer> written = new EnumMap<>(TransientClass.class);
         Map<TransientClass, ClassState> state = state();
         String[] columns = {"p_sn_ia", "p_sn_ii", "p_other"};
-        try (Connection c = db.connect()) {
-            c.setAutoCommit(false);
+        db.inTransaction(c -> {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO labels (object_id, fine_class, top_class, source, source_ref, "
                     + "confidence, comment, created_at) VALUES (?,?,?,'auto',?,?,'model takeover',?)", java.sql.Statement.RETURN_GENERATED_KEYS);
                  PreparedStatement audit = c.prepareStatement("INSERT INTO audit_requests (label_id, object_id, top_class, model_version, "
@@ -185,12 +184,9 @@ public final class Takeover {
                     }
                     written.put(k, rows.size());
                 }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
             }
-        }
+            return null;
+        });
         return written;
     }
 

@@ -50,8 +50,7 @@ public final class CrossmatchCache {
 
     /** Stores many good answers in one transaction (all or none), each replacing the rows of its key. */
     public void storeAnswers(List<Answer> answers) throws SQLException {
-        try (Connection c = db.connect()) {
-            c.setAutoCommit(false);
+        db.inTransaction(c -> {
             try (PreparedStatement del = c.prepareStatement("DELETE FROM crossmatch_rows WHERE object_id = ? AND catalogue = ? "
                     + "AND radius_arcsec = ? AND service_version = ?");
                  PreparedStatement ins = c.prepareStatement("INSERT INTO crossmatch_rows (object_id, catalogue, radius_arcsec, "
@@ -84,31 +83,22 @@ public final class CrossmatchCache {
                     }
                     ins.executeBatch();
                 }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
             }
-        }
+            return null;
+        });
     }
 
     /** Records that the object lies outside the catalogue's sky: a good, empty answer with no query. */
     public void storeNotCovered(Key k, String service, Instant at) throws SQLException {
-        try (Connection c = db.connect()) {
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement del = c.prepareStatement("DELETE FROM crossmatch_rows WHERE object_id = ? AND catalogue = ? "
-                        + "AND radius_arcsec = ? AND service_version = ?")) {
-                    bindKey(del, k);
-                    del.executeUpdate();
-                }
-                upsert(c, k, service, null, at, 0, false, at, null, 0);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+        db.inTransaction(c -> {
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM crossmatch_rows WHERE object_id = ? AND catalogue = ? "
+                    + "AND radius_arcsec = ? AND service_version = ?")) {
+                bindKey(del, k);
+                del.executeUpdate();
             }
-        }
+            upsert(c, k, service, null, at, 0, false, at, null, 0);
+            return null;
+        });
     }
 
     /** Records a failed attempt; the previous good answer of the key (if any) stays, now stale. */

@@ -302,6 +302,36 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code work} as one JDBC transaction on a connection of its own, without a store-wide
+     * write lock (for writes that must be all-or-none but need no order against other writers;
+     * for those, {@link #inWriteTransaction}): committed when the work returns, rolled back when
+     * it throws anything, the exception rethrown unchanged (a failing rollback attached to it as
+     * suppressed). The connection is back in auto-commit mode afterwards.
+     *
+     * @return what the work returned
+     */
+    public <T, E extends Exception> T inTransaction(TransactionWork<T, E> work) throws SQLException, E {
+        try (Connection c = connect()) {
+            c.setAutoCommit(false);
+            T result;
+            try {
+                result = work.run(c);
+                c.commit();
+            } catch (Throwable failure) {
+                try {
+                    c.rollback();
+                    c.setAutoCommit(true);
+                } catch (SQLException rollback) {
+                    failure.addSuppressed(rollback);
+                }
+                throw failure;
+            }
+            c.setAutoCommit(true);
+            return result;
+        }
+    }
+
     private static void end(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute(sql);

@@ -139,16 +139,10 @@ public final class FunnelStore {
         if (verdicts.isEmpty()) {
             return;
         }
-        try (Connection c = db.connect()) {
-            c.setAutoCommit(false);
-            try {
-                writeVerdicts(c, runId, stages, verdicts);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        }
+        db.inTransaction(c -> {
+            writeVerdicts(c, runId, stages, verdicts);
+            return null;
+        });
     }
 
     private static void writeVerdicts(Connection c, long runId, List<String> stages, List<Verdict> verdicts) throws SQLException {

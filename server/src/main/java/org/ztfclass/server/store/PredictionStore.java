@@ -24,8 +24,7 @@ public final class PredictionStore {
 
     /** Records a model version (once) and its predictions, in one transaction. */
     public void write(String modelVersion, String trainingSetHash, String manifestJson, List<Prediction> predictions) throws SQLException {
-        try (Connection c = db.connect()) {
-            c.setAutoCommit(false);
+        db.inTransaction(c -> {
             try (PreparedStatement v = c.prepareStatement("INSERT INTO model_versions (version, created_at, status, training_set_hash, "
                     + "manifest) VALUES (?,?,'serving',?,?) ON CONFLICT (version) DO NOTHING");
                  PreparedStatement p = c.prepareStatement("INSERT INTO predictions (object_id, model_version, p_sn_ia, p_sn_ii, p_other, "
@@ -49,12 +48,9 @@ public final class PredictionStore {
                     p.addBatch();
                 }
                 p.executeBatch();
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
             }
-        }
+            return null;
+        });
     }
 
     /**

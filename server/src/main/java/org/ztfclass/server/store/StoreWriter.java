@@ -76,7 +76,7 @@ public final class StoreWriter {
         if (sourced.isEmpty()) {
             return IngestCounts.NONE;
         }
-        return inTransaction(c -> {
+        return db.inTransaction(c -> {
             String now = Instant.now().toString();
             Set<String> ids = new LinkedHashSet<>();
             List<Detection> points = new ArrayList<>();
@@ -138,7 +138,7 @@ public final class StoreWriter {
         if (detections.isEmpty()) {
             return IngestCounts.NONE;
         }
-        return inTransaction(c -> {
+        return db.inTransaction(c -> {
             String now = Instant.now().toString();
             Set<String> ids = new LinkedHashSet<>();
             detections.forEach(d -> ids.add(d.objectId()));
@@ -160,7 +160,7 @@ public final class StoreWriter {
         if (entries.isEmpty()) {
             return IngestCounts.NONE;
         }
-        return inTransaction(c -> {
+        return db.inTransaction(c -> {
             String now = Instant.now().toString();
             Set<String> ids = new LinkedHashSet<>();
             entries.forEach(e -> ids.add(e.objectId()));
@@ -242,7 +242,7 @@ public final class StoreWriter {
         if (points.isEmpty()) {
             return IngestCounts.NONE;
         }
-        return inTransaction(c -> {
+        return db.inTransaction(c -> {
             String now = Instant.now().toString();
             Set<String> ids = new LinkedHashSet<>();
             points.forEach(p -> ids.add(p.objectId()));
@@ -357,23 +357,5 @@ public final class StoreWriter {
     /** @return the identity key of an exposure time: JD rounded to the second */
     static long jdKey(double jd) {
         return Math.round(jd * SECONDS_PER_DAY);
-    }
-
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T inTransaction(Work<T> work) throws SQLException {
-        try (Connection c = db.connect()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        }
     }
 }

@@ -49,8 +49,7 @@ public final class StreamStore {
         if (letters.isEmpty()) {
             return 0;
         }
-        try (Connection c = db.connect()) {
-            c.setAutoCommit(false);
+        return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO stream_dead_letters (topic, kafka_partition, kafka_offset, "
                     + "message_key, bytes_length, reason, alerts_kept, received_at) VALUES (?,?,?,?,?,?,?,?) "
                     + "ON CONFLICT (topic, kafka_partition, kafka_offset) DO NOTHING")) {
@@ -65,14 +64,9 @@ public final class StreamStore {
                     ps.setString(8, d.receivedAt());
                     ps.addBatch();
                 }
-                int added = Sql.sum(ps.executeBatch());
-                c.commit();
-                return added;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+                return Sql.sum(ps.executeBatch());
             }
-        }
+        });
     }
 
     /** @return every dead letter, by topic, partition and offset */
@@ -120,8 +114,7 @@ public final class StreamStore {
         if (rows.isEmpty()) {
             return;
         }
-        try (Connection c = db.connect()) {
-            c.setAutoCommit(false);
+        db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO stream_partitions (consumer_group, topic, kafka_partition, "
                     + "committed_offset, lag, alerts_last_minute, last_error, last_error_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?) "
                     + "ON CONFLICT (consumer_group, topic, kafka_partition) DO UPDATE SET committed_offset = excluded.committed_offset, "
@@ -142,12 +135,9 @@ public final class StreamStore {
                     ps.addBatch();
                 }
                 ps.executeBatch();
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
             }
-        }
+            return null;
+        });
     }
 
     /** @return the standing of every partition any consumer group recorded, by group, topic, partition */

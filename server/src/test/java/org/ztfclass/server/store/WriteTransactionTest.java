@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ztfclass.server.TestStores;
 
 /**
- * {@link Database#inWriteTransaction}: what the work wrote is kept when it returns and gone when it
+ * {@link Database#inWriteTransaction} and {@link Database#inTransaction}: what the work wrote is kept when it returns and gone when it
  * throws (a runtime, an SQL or a checked exception of its own, each rethrown as it was), and the
  * connection is left usable in auto-commit mode. Runs on SQLite and, in the PostgreSQL run, on
  * PostgreSQL.
@@ -95,6 +95,26 @@ class WriteTransactionTest {
         assertEquals(0, users("first try"));
         assertEquals(1, users("second try"));
         assertEquals(1, users("after"));
+    }
+
+    @Test
+    void aTransactionWithoutTheWriteLockIsAllOrNoneToo() throws SQLException {
+        assertEquals("done", db.inTransaction(c -> {
+            insertUser(c, "plain kept");
+            return "done";
+        }));
+        assertThrows(Refused.class, () -> db.<Void, Refused>inTransaction(c -> {
+            insertUser(c, "plain dropped");
+            throw new Refused();
+        }));
+        assertThrows(SQLException.class, () -> db.inTransaction(c -> {
+            insertUser(c, "plain duplicate");
+            insertUser(c, "plain duplicate");
+            return null;
+        }));
+        assertEquals(1, users("plain kept"));
+        assertEquals(0, users("plain dropped"));
+        assertEquals(0, users("plain duplicate"));
     }
 
     private static void insertUser(Connection c, String name) throws SQLException {

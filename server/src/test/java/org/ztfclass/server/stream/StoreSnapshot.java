@@ -17,7 +17,9 @@ import org.ztfclass.server.store.Database;
 /**
  * The ingest tables of a store as sorted text rows, without the columns that say when or from where a
  * row was written (timestamps, source file or message): two stores that hold the same alerts give
- * equal snapshots however the alerts arrived.
+ * equal snapshots however the alerts arrived. Floating-point values are written to 12 significant
+ * digits: an object's mean position summed over its alerts in another order (two consumers
+ * interleaving differently) differs in the last bits only.
  */
 final class StoreSnapshot {
 
@@ -49,11 +51,14 @@ final class StoreSnapshot {
                     while (rs.next()) {
                         StringBuilder b = new StringBuilder();
                         for (int i = 1; i <= columns.size(); i++) {
-                            b.append(i > 1 ? "|" : "").append(rs.getString(i));
+                            Object v = rs.getObject(i);
+                            b.append(i > 1 ? "|" : "").append(v instanceof Double || v instanceof Float
+                                    ? String.format(java.util.Locale.ROOT, "%.12g", ((Number) v).doubleValue()) : rs.getString(i));
                         }
                         rows.add(b.toString());
                     }
                 }
+                rows.sort(null);
                 out.put(table, rows);
             }
         } finally {
