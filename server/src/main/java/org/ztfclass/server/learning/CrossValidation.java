@@ -33,7 +33,10 @@ import org.ztfclass.votables.domain.TransientClass;
  * the fold. The out-of-fold outputs of all folds are pooled (each labelled object is tested once,
  * by a model that never saw it) and evaluated like a held-out set ({@link ModelEvaluation}): the
  * majority baseline (of each fold's training part), XGBoost, LSTM alone, CNN alone and fused, with
- * bootstrap intervals, and the number of objects of each class each branch was tested on.
+ * bootstrap intervals, and the number of objects of each class each branch was tested on. Early
+ * classification (each object with a light curve cut to the first 5, 10, 20, 40 days and whole,
+ * no catalogue summary) is evaluated for the served answer, XGBoost, the LSTM (uniform where it
+ * cannot read the cut curve) and the fusion; not for the CNN, whose cutouts a cut does not change.
  * Deterministic: the same objects, K, seed and epochs give the same figures.
  */
 public final class CrossValidation {
@@ -84,7 +87,11 @@ public final class CrossValidation {
         double[][] pf = new double[n][];
         double[][] ps = new double[n][];
         List<String> phases = EarlyClassification.phaseLabels();
+        // per phase, the out-of-fold answers on light curves cut to its first days: served, then each branch
         double[][][] early = new double[phases.size()][n][];
+        double[][][] earlyXgboost = new double[phases.size()][n][];
+        double[][][] earlyLstm = new double[phases.size()][n][];
+        double[][][] earlyFused = new double[phases.size()][n][];
         List<String> servedBy = new ArrayList<>();
         boolean anyLstm = false;
         boolean anyCnn = false;
@@ -128,9 +135,17 @@ public final class CrossValidation {
             for (int p = 0; p < phases.size(); p++) {
                 final int phase = p;
                 List<ObjectData> cut = withCurve.stream().map(j -> EarlyClassification.atPhase(testData.get(j), phase)).toList();
-                double[][] q = cut.isEmpty() ? new double[0][] : run.bundle().probabilities(cut);
+                if (cut.isEmpty()) {
+                    continue;
+                }
+                BranchOutputs bc = run.bundle().outputs(cut);
+                double[][] q = run.bundle().serving().pick(bc);
                 for (int j = 0; j < withCurve.size(); j++) {
-                    early[p][at.get(withCurve.get(j))] = q[j];
+                    int i = at.get(withCurve.get(j));
+                    early[p][i] = q[j];
+                    earlyXgboost[p][i] = bc.xgboost()[j];
+                    earlyLstm[p][i] = bc.lstm()[j];
+                    earlyFused[p][i] = bc.fused()[j];
                 }
             }
             anyLstm |= run.bundle().hasLstm();
@@ -159,22 +174,62 @@ public final class CrossValidation {
         List<Evaluation> extra = new ArrayList<>();
         String servedName = ModelEvaluation.SERVED + " (per fold: " + String.join(", ", servedBy) + ")";
         extra.add(Evaluator.evaluate(prefix + servedName, y, ps, ModelEvaluation.classNames(), seed, ModelEvaluation.BOOTSTRAP_ROUNDS));
+        extra.addAll(earlyRows(prefix, ModelEvaluation.SERVED, phases, early, y, seed));
+        extra.addAll(earlyRows(prefix, ModelEvaluation.XGBOOST, phases, earlyXgboost, y, seed));
+        if (anyLstm) {
+            extra.addAll(earlyRows(prefix, ModelEvaluation.LSTM, phases, uniformWhereMasked(earlyLstm, early, classes), y, seed));
+        }
+        if (allFusion) {
+            extra.addAll(earlyRows(prefix, ModelEvaluation.FUSED, phases, earlyFused, y, seed));
+        }
+        evaluation = evaluation.withRows(extra);
+        return new CrossValidation(k, seed, evaluation, testedOn, folds);
+    }
+
+    /**
+     * @return one evaluation per phase of {@code model}'s answers on the objects that have one at
+     *         that phase (those with a light curve), named {@code prefix + "early: MODEL, first N d (n objects)"}
+     */
+    private static List<Evaluation> earlyRows(String prefix, String model, List<String> phases, double[][][] answers, int[] y, long seed) {
+        List<Evaluation> out = new ArrayList<>();
         for (int p = 0; p < phases.size(); p++) {
             List<Integer> rows = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                if (early[p][i] != null) {
+            for (int i = 0; i < y.length; i++) {
+                if (answers[p][i] != null) {
                     rows.add(i);
                 }
             }
             if (!rows.isEmpty()) {
-                final double[][] phase = early[p];
-                extra.add(Evaluator.evaluate(prefix + EarlyClassification.rowName(ModelEvaluation.SERVED, phases.get(p), rows.size()),
-                        rows.stream().mapToInt(i -> y[i]).toArray(), rows.stream().map(i -> phase[i]).toArray(double[][]::new), ModelEvaluation.classNames(),
-                        seed, ModelEvaluation.BOOTSTRAP_ROUNDS));
+                final double[][] phase = answers[p];
+                out.add(Evaluator.evaluate(prefix + EarlyClassification.rowName(model, phases.get(p), rows.size()),
+                        rows.stream().mapToInt(i -> y[i]).toArray(), rows.stream().map(i -> phase[i]).toArray(double[][]::new),
+                        ModelEvaluation.classNames(), seed, ModelEvaluation.BOOTSTRAP_ROUNDS));
             }
         }
-        evaluation = evaluation.withRows(extra);
-        return new CrossValidation(k, seed, evaluation, testedOn, folds);
+        return out;
+    }
+
+    /**
+     * @return the LSTM's early answers with a uniform answer where it answered nothing (too few
+     *         points) for an object the served model answered, so its rows cover the same objects
+     */
+    private static double[][][] uniformWhereMasked(double[][][] lstm, double[][][] served, int classes) {
+        double[][][] out = new double[lstm.length][][];
+        for (int p = 0; p < lstm.length; p++) {
+            out[p] = new double[lstm[p].length][];
+            for (int i = 0; i < lstm[p].length; i++) {
+                if (served[p][i] != null) {
+                    out[p][i] = lstm[p][i] != null ? lstm[p][i] : uniform(classes);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static double[] uniform(int classes) {
+        double[] u = new double[classes];
+        java.util.Arrays.fill(u, 1.0 / classes);
+        return u;
     }
 
     private static Map<String, Integer> answeredByClass(List<LabelledObject> objects, double[][] rows) {

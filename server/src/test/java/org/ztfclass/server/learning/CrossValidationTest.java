@@ -86,6 +86,23 @@ class CrossValidationTest {
     }
 
     @Test
+    void earlyClassificationIsReportedForTheServedAnswerAndEachBranchOnTheSameObjects() {
+        List<Evaluation> rows = first.evaluation().evaluations();
+        long withCurve = objects.stream().filter(o -> org.ztfclass.models.evaluation.EarlyClassification.applies(o.data())).count();
+        assertTrue(withCurve > 0);
+        for (String model : List.of(ModelEvaluation.SERVED, ModelEvaluation.XGBOOST, ModelEvaluation.LSTM, ModelEvaluation.FUSED)) {
+            for (String phase : org.ztfclass.models.evaluation.EarlyClassification.phaseLabels()) {
+                String name = "cv 3-fold: " + org.ztfclass.models.evaluation.EarlyClassification.rowName(model, phase, (int) withCurve);
+                Evaluation row = rows.stream().filter(e -> e.modelName().equals(name)).findFirst()
+                        .orElseThrow(() -> new AssertionError("no row " + name + " among " + rows.stream().map(Evaluation::modelName).toList()));
+                assertEquals(withCurve, row.n(), name);
+                assertTrue(Double.isFinite(row.macroAuc().value()), name);
+            }
+        }
+        assertTrue(rows.stream().noneMatch(e -> e.modelName().contains("early: " + ModelEvaluation.CNN)), "no early rows for the CNN");
+    }
+
+    @Test
     void sameSeedSameFigures() throws Exception {
         List<LabelledObject> reversed = new ArrayList<>(objects);
         java.util.Collections.reverse(reversed);
