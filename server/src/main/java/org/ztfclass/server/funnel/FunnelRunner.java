@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.ztfclass.server.store.FunnelRunRecorder;
 import org.ztfclass.server.store.FunnelStore;
 import org.ztfclass.server.store.ObjectFacts;
 
@@ -42,7 +43,7 @@ public final class FunnelRunner {
         long total = 0;
         long out = 0;
         long rescued = 0;
-        try (FunnelStore.Recorder recorder = store.startRun(config.effectiveText());
+        try (FunnelRunRecorder recorder = store.startRun(config.effectiveText());
              FactsPipeline facts = FactsPipeline.start(store)) {
             for (List<ObjectFacts> batch = facts.next(); batch != null; batch = facts.next()) {
                 for (ObjectFacts f : batch) {

@@ -209,7 +209,7 @@ class CurrentColumnsTest {
 
         String passed = new ObjectListing(db).page(new ObjectListing.Query(null, null, null, null, null, ObjectFilter.PASSED, null, null,
                 null, null, null, ObjectListing.Sort.OBJECT_ID, false, 1, 0)).rows().get(0).objectId();
-        try (FunnelStore.Recorder killed = funnel.startRun("abandoned")) {
+        try (FunnelRunRecorder killed = funnel.startRun("abandoned")) {
             killed.drop(passed, "faint", "peak", "abandoned run", false);
         }
         assertSameAsReference(db, "a funnel run abandoned before it finished");
