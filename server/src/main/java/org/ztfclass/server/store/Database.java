@@ -258,7 +258,7 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Work done inside one write transaction (see {@link #inWriteTransaction}).
+     * Work done inside one transaction ({@link #inWriteTransaction}, {@link #inTransaction}).
      *
      * @param <T> what the work returns
      * @param <E> a checked exception the work may throw besides {@link SQLException}
