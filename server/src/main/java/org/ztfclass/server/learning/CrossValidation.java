@@ -140,11 +140,12 @@ public final class CrossValidation {
                 }
                 BranchOutputs bc = run.bundle().outputs(cut);
                 double[][] q = run.bundle().serving().pick(bc);
+                double[][] lstmOrUniform = ModelEvaluation.uniformWhereMasked(bc.lstm(), classes);
                 for (int j = 0; j < withCurve.size(); j++) {
                     int i = at.get(withCurve.get(j));
                     early[p][i] = q[j];
                     earlyXgboost[p][i] = bc.xgboost()[j];
-                    earlyLstm[p][i] = bc.lstm()[j];
+                    earlyLstm[p][i] = lstmOrUniform[j];
                     earlyFused[p][i] = bc.fused()[j];
                 }
             }
@@ -177,7 +178,7 @@ public final class CrossValidation {
         extra.addAll(earlyRows(prefix, ModelEvaluation.SERVED, phases, early, y, seed));
         extra.addAll(earlyRows(prefix, ModelEvaluation.XGBOOST, phases, earlyXgboost, y, seed));
         if (anyLstm) {
-            extra.addAll(earlyRows(prefix, ModelEvaluation.LSTM, phases, uniformWhereMasked(earlyLstm, early, classes), y, seed));
+            extra.addAll(earlyRows(prefix, ModelEvaluation.LSTM, phases, earlyLstm, y, seed));
         }
         if (allFusion) {
             extra.addAll(earlyRows(prefix, ModelEvaluation.FUSED, phases, earlyFused, y, seed));
@@ -207,29 +208,6 @@ public final class CrossValidation {
             }
         }
         return out;
-    }
-
-    /**
-     * @return the LSTM's early answers with a uniform answer where it answered nothing (too few
-     *         points) for an object the served model answered, so its rows cover the same objects
-     */
-    private static double[][][] uniformWhereMasked(double[][][] lstm, double[][][] served, int classes) {
-        double[][][] out = new double[lstm.length][][];
-        for (int p = 0; p < lstm.length; p++) {
-            out[p] = new double[lstm[p].length][];
-            for (int i = 0; i < lstm[p].length; i++) {
-                if (served[p][i] != null) {
-                    out[p][i] = lstm[p][i] != null ? lstm[p][i] : uniform(classes);
-                }
-            }
-        }
-        return out;
-    }
-
-    private static double[] uniform(int classes) {
-        double[] u = new double[classes];
-        java.util.Arrays.fill(u, 1.0 / classes);
-        return u;
     }
 
     private static Map<String, Integer> answeredByClass(List<LabelledObject> objects, double[][] rows) {

@@ -226,7 +226,8 @@ public final class ModelEvaluation {
         return rows.stream().map(i -> p[i]).toArray(double[][]::new);
     }
 
-    private static double[][] uniformWhereMasked(double[][] p, int k) {
+    /** @return the answers, with uniform probabilities over {@code k} classes where a branch answered nothing (null) */
+    static double[][] uniformWhereMasked(double[][] p, int k) {
         double[][] out = new double[p.length][];
         for (int i = 0; i < p.length; i++) {
             if (p[i] != null) {
