@@ -158,21 +158,20 @@ public final class Database implements AutoCloseable {
      * before migration V2), so the funnel judges every object on the same footing.
      */
     private void backfillFacts() throws SQLException {
-        try (Connection c = connect()) {
-            java.util.List<String> missing = new java.util.ArrayList<>();
-            try (Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(
-                    "SELECT object_id FROM objects WHERE n_episodes IS NULL")) {
-                while (rs.next()) {
-                    missing.add(rs.getString(1));
-                }
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        try (Connection c = connect(); Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(
+                "SELECT object_id FROM objects WHERE n_episodes IS NULL")) {
+            while (rs.next()) {
+                missing.add(rs.getString(1));
             }
-            if (missing.isEmpty()) {
-                return;
-            }
-            c.setAutoCommit(false);
-            SummaryRefresher.refresh(c, missing, java.time.Instant.now().toString());
-            c.commit();
         }
+        if (missing.isEmpty()) {
+            return;
+        }
+        inTransaction(c -> {
+            SummaryRefresher.refresh(c, missing, java.time.Instant.now().toString());
+            return null;
+        });
     }
 
     /**
