@@ -1,7 +1,5 @@
 package org.ztfclass.server.stream;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -13,11 +11,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -32,14 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ztfclass.models.bundle.ModelBundle;
 import org.ztfclass.server.learning.ServingModel;
-import org.ztfclass.server.learning.StoreScoring;
 import org.ztfclass.server.store.Database;
-import org.ztfclass.server.store.IngestCounts;
-import org.ztfclass.server.store.ReadScope;
-import org.ztfclass.server.store.SourcedAlert;
-import org.ztfclass.server.store.StoreWriter;
 import org.ztfclass.server.store.StreamStore;
-import org.ztfclass.server.store.StreamStore.DeadLetter;
 
 /**
  * Consumes ZTF alert packets from Kafka topics into the store, with Apache Kafka's own consumer in a
@@ -53,13 +42,8 @@ import org.ztfclass.server.store.StreamStore.DeadLetter;
  *     the offsets of each batch once the writer reports it stored;</li>
  * <li>a decoding pool, one thread a core but one ({@link #decodeThreads()}): {@link MessageDecoder} (Avro, cutout check), results kept in the
  *     batch's order;</li>
- * <li>one writer thread, which takes batches in poll order and, for each: records its problem messages as
- *     dead letters ({@link StreamStore}), writes its alerts in one store transaction exactly as file ingest
- *     writes them ({@link StoreWriter#writeAlerts}: idempotent by candid, the touched objects' summaries and
- *     funnel facts refreshed in the same transaction), gives the touched objects the funnel verdict of the
- *     newest funnel run ({@link org.ztfclass.server.funnel.IncrementalFunnel}), and scores them with the model
- *     if one is given (a {@link ServingModel} that follows the store's serving version picks up a promotion
- *     made by any process).</li>
+ * <li>one writer thread ({@link StreamBatchWriter}), which takes batches in poll order, stores each (dead letters,
+ *     alerts in one transaction exactly as file ingest writes them, funnel verdicts, scores) and hands it back.</li>
  * </ol>
  * At most {@value #MAX_IN_FLIGHT} batches are between poll and commit at any time (memory stays bounded).
  *
@@ -72,10 +56,6 @@ import org.ztfclass.server.store.StreamStore.DeadLetter;
  * every batch in flight is first finished (stored, then its offsets committed) inside the callback, while
  * the partitions are still this consumer's; when partitions are lost (not revoked), the batches in flight
  * are still stored but nothing is committed for them (another member may own them: it reads them again).
- *
- * <p>The writer keeps one store connection ({@link Database#readScope()}) for every store step of every
- * batch, each step in its own transaction as with a fresh connection: a new connection per step cost the
- * connection's set-up, its cold page cache and, when it was the file's last, a WAL checkpoint on close.
  *
  * <p>{@link #run()} blocks until {@link #stop()} (from any thread) or, with
  * {@link StreamSettings#exitWhenCaughtUp()}, until every assigned partition has been read to its end.
@@ -96,29 +76,22 @@ public final class StreamConsumer {
     }
 
     private final StreamSettings settings;
-    private final Database db;
-    private final StoreWriter writer;
-    private final StreamStore streamStore;
-    private final ServingModel model;
-    private final org.ztfclass.server.funnel.IncrementalFunnel funnel;
     private final MessageDecoder decoder = new MessageDecoder();
     private final PartitionRates rates = new PartitionRates();
+    private final ThreadCpuTally threadCpu = new ThreadCpuTally();
+    private final StreamBatchWriter writer;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     // the polling thread's alone:
-    private final Deque<Batch> inFlight = new ArrayDeque<>();
+    private final Deque<StreamBatch> inFlight = new ArrayDeque<>();
     private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
+    private final Map<TopicPartition, String> pendingErrors = new HashMap<>();
     private long nextSeq;
     private long messages;
     private long alerts;
     private long alertsAdded;
     private long deadLetters;
     private long batches;
-    // shared with the writer thread:
-    private final BlockingQueue<Runnable> toWrite = new LinkedBlockingQueue<>();
-    private final BlockingQueue<Batch> written = new LinkedBlockingQueue<>();
-    /** Set by the writer when the store refuses a batch: it abandons the next ones until the polling thread has rewound. */
-    private volatile boolean writerFailed;
 
     /** @param model scores the objects each batch touches; null to leave scoring to a later {@code retrain}/{@code demo} */
     public StreamConsumer(StreamSettings settings, Database db, ModelBundle model) {
@@ -128,47 +101,13 @@ public final class StreamConsumer {
     /** @param model what scores the objects each batch touches (asked once a batch); its bundle null: no scoring */
     public StreamConsumer(StreamSettings settings, Database db, ServingModel model) {
         this.settings = settings;
-        this.db = db;
-        this.writer = new StoreWriter(db);
-        this.streamStore = new StreamStore(db);
-        this.model = model;
-        this.funnel = new org.ztfclass.server.funnel.IncrementalFunnel(db);
-    }
-
-    /** A polled batch on its way: decoded on the pool, stored by the writer, committed by the polling thread. */
-    private static final class Batch {
-        final long seq;
-        final List<ConsumerRecord<byte[], byte[]>> records;
-        final Map<TopicPartition, Long> first = new HashMap<>();
-        final Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
-        final Future<List<MessageDecoder.Decoded>> decoded;
-        // written by the writer thread before it hands the batch back (the queue publishes them)
-        boolean stored;
-        Exception failure;
-        int alerts;
-        int alertsAdded;
-        int deadLetters;
-        final Map<TopicPartition, Integer> perPartition = new HashMap<>();
-        final Map<TopicPartition, String> errors = new HashMap<>();
-
-        Batch(long seq, List<ConsumerRecord<byte[], byte[]>> records, Future<List<MessageDecoder.Decoded>> decoded) {
-            this.seq = seq;
-            this.records = records;
-            this.decoded = decoded;
-            for (ConsumerRecord<byte[], byte[]> r : records) {
-                TopicPartition tp = new TopicPartition(r.topic(), r.partition());
-                first.putIfAbsent(tp, r.offset());
-                next.put(tp, new OffsetAndMetadata(r.offset() + 1));
-            }
-        }
+        this.writer = new StreamBatchWriter(db, model, threadCpu);
     }
 
     /** Consumes until stopped or, if so set, caught up; finishes the batches in flight; leaves the group cleanly. */
     public Totals run() {
         ForkJoinPool decoding = new ForkJoinPool(decodeThreads(), DecodeThread::new, null, false);
-        Thread writerThread = new Thread(this::writeLoop, "stream-writer");
-        writerThread.setDaemon(true);
-        writerThread.start();
+        writer.start();
         try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(settings.consumerConfig())) {
             consumer = c;
             if (stopping.get()) {
@@ -211,10 +150,9 @@ public final class StreamConsumer {
             finishInFlight(c, true);
         } finally {
             consumer = null;
-            toWrite.add(STOP_WRITER);
             decoding.shutdown();
             try {
-                writerThread.join(60_000);
+                writer.stop(60_000);
                 decoding.awaitTermination(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -228,16 +166,7 @@ public final class StreamConsumer {
      *     {@code stream-decode}, {@code stream-checkpoint}), in nanoseconds; for benchmarks (the threads are gone when {@link #run()} returns)
      */
     public Map<String, Long> threadCpuNanos() {
-        return Map.copyOf(threadCpu);
-    }
-
-    private final Map<String, Long> threadCpu = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private void addThreadCpu(String kind) {
-        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
-        if (mx.isCurrentThreadCpuTimeSupported()) {
-            threadCpu.merge(kind, mx.getCurrentThreadCpuTime(), Long::sum);
-        }
+        return threadCpu.snapshot();
     }
 
     /** A decoding thread: named, a daemon, and counting its CPU when it ends. */
@@ -250,7 +179,7 @@ public final class StreamConsumer {
 
         @Override
         protected void onTermination(Throwable exception) {
-            addThreadCpu("stream-decode");
+            threadCpu.addCurrentThread("stream-decode");
             super.onTermination(exception);
         }
     }
@@ -291,9 +220,9 @@ public final class StreamConsumer {
         records.forEach(polled::add);
         // decoding (Avro, cutout check) is the costliest step and each message's alone: on every core, in order
         Future<List<MessageDecoder.Decoded>> decoded = decoding.submit(() -> polled.parallelStream().map(decoder::decode).toList());
-        Batch b = new Batch(nextSeq++, polled, decoded);
+        StreamBatch b = new StreamBatch(nextSeq++, polled, decoded);
         inFlight.addLast(b);
-        toWrite.add(() -> write(b));
+        writer.write(b);
     }
 
     /**
@@ -305,7 +234,7 @@ public final class StreamConsumer {
     private void settleWritten(KafkaConsumer<byte[], byte[]> c, boolean block) {
         boolean wait = block;
         while (!inFlight.isEmpty()) {
-            Batch b = wait ? take() : written.poll();
+            StreamBatch b = wait ? take() : writer.pollWritten();
             if (b == null) {
                 break;
             }
@@ -332,10 +261,10 @@ public final class StreamConsumer {
         }
     }
 
-    private Batch take() {
+    private StreamBatch take() {
         while (true) {
             try {
-                return written.take();
+                return writer.takeWritten();
             } catch (InterruptedException e) {
                 // the batch is being stored: its outcome decides what is committed, so wait for it
                 stopping.set(true);
@@ -343,8 +272,8 @@ public final class StreamConsumer {
         }
     }
 
-    private void settle(KafkaConsumer<byte[], byte[]> c, Batch b, boolean commit) {
-        Batch oldest = inFlight.pollFirst();
+    private void settle(KafkaConsumer<byte[], byte[]> c, StreamBatch b, boolean commit) {
+        StreamBatch oldest = inFlight.pollFirst();
         if (oldest != b) {
             throw new IllegalStateException("stream: the writer handed back batch " + b.seq + " before batch "
                     + (oldest == null ? "none" : oldest.seq));
@@ -369,16 +298,14 @@ public final class StreamConsumer {
         rewind(c, b);
     }
 
-    private final Map<TopicPartition, String> pendingErrors = new HashMap<>();
-
     /** After a refused batch: abandons the batches after it, rewinds every partition to its first unstored offset, pauses. */
-    private void rewind(KafkaConsumer<byte[], byte[]> c, Batch failed) {
+    private void rewind(KafkaConsumer<byte[], byte[]> c, StreamBatch failed) {
         Map<TopicPartition, Long> to = new HashMap<>(failed.first);
         String why = failed.failure == null ? "abandoned after a refused batch"
                 : "the store refused a batch of " + failed.records.size() + " message(s): " + failed.failure.getMessage();
         while (!inFlight.isEmpty()) {
-            Batch later = inFlight.peekFirst();
-            Batch b = take();
+            StreamBatch later = inFlight.peekFirst();
+            StreamBatch b = take();
             if (b != later) {
                 throw new IllegalStateException("stream: batches handed back out of order");
             }
@@ -406,7 +333,7 @@ public final class StreamConsumer {
         } catch (RuntimeException ignored) {
             // the status is best effort when the store is failing
         }
-        writerFailed = false;
+        writer.resume();
         sleep(RETRY_PAUSE_MILLIS);
     }
 
@@ -453,15 +380,7 @@ public final class StreamConsumer {
                     rates.lastMinute(tp, now), error, error == null ? null : at, at));
         }
         // written by the writer thread, after the batch it is storing (one writer: no wait for the store's lock here)
-        toWrite.add(() -> {
-            try {
-                autoCommit();
-                streamStore.putStatus(rows);
-                autoCommit();
-            } catch (SQLException | RuntimeException e) {
-                LOG.warn("stream: cannot record the stream status: {}", e.getMessage());
-            }
-        });
+        writer.recordStatus(rows);
     }
 
     private boolean caughtUp(KafkaConsumer<byte[], byte[]> c) {
@@ -481,129 +400,6 @@ public final class StreamConsumer {
     private void pauseBeforeCommit() {
         if (settings.pauseBeforeCommitMillis() > 0) {
             sleep(settings.pauseBeforeCommitMillis());
-        }
-    }
-
-    // ---- writer thread ----
-
-    private static final Runnable STOP_WRITER = () -> { };
-
-    private void writeLoop() {
-        try {
-            writeAll();
-        } finally {
-            addThreadCpu("stream-writer");
-        }
-    }
-
-    private void writeAll() {
-        WalCheckpointer[] started = new WalCheckpointer[1];
-        try (ReadScope scope = db.readScope(); WalCheckpointer checkpoints = WalCheckpointer.start(db)) {
-            started[0] = checkpoints;
-            while (true) {
-                Runnable task;
-                try {
-                    task = toWrite.take();
-                } catch (InterruptedException e) {
-                    continue;
-                }
-                if (task == STOP_WRITER) {
-                    return;
-                }
-                task.run();
-                checkpoints.wrote();
-            }
-        } catch (SQLException e) {
-            LOG.error("stream: cannot open the store {}: {}", db.location(), e.getMessage());
-            // hand every batch back refused, so that the polling thread commits nothing and rewinds
-            failAll(e);
-        } finally {
-            if (started[0] != null) {
-                threadCpu.merge("stream-checkpoint", started[0].cpuNanos(), Long::sum);
-            }
-        }
-    }
-
-    private void failAll(SQLException e) {
-        while (true) {
-            Runnable task;
-            try {
-                task = toWrite.take();
-            } catch (InterruptedException ie) {
-                continue;
-            }
-            if (task == STOP_WRITER) {
-                return;
-            }
-            writerFailed = true;
-            task.run();
-        }
-    }
-
-    /** Stores one batch (or abandons it after a refused one) and hands it back to the polling thread. */
-    private void write(Batch b) {
-        try {
-            if (writerFailed) {
-                return;
-            }
-            List<MessageDecoder.Decoded> decoded = b.decoded.get();
-            List<SourcedAlert> batch = new ArrayList<>();
-            List<DeadLetter> letters = new ArrayList<>();
-            Set<String> touched = new LinkedHashSet<>();
-            for (int i = 0; i < b.records.size(); i++) {
-                ConsumerRecord<byte[], byte[]> r = b.records.get(i);
-                TopicPartition tp = new TopicPartition(r.topic(), r.partition());
-                MessageDecoder.Decoded d = decoded.get(i);
-                batch.addAll(d.alerts());
-                d.alerts().forEach(a -> touched.add(a.alert().objectId()));
-                b.perPartition.merge(tp, d.alerts().size(), Integer::sum);
-                if (d.deadLetter() != null) {
-                    letters.add(d.deadLetter());
-                    b.errors.put(tp, "offset " + r.offset() + ": " + d.deadLetter().reason());
-                    LOG.warn("stream: dead letter {}: {}", MessageDecoder.source(r.topic(), r.partition(), r.offset()),
-                            d.deadLetter().reason());
-                }
-            }
-            autoCommit();
-            streamStore.addDeadLetters(letters);
-            autoCommit();
-            IngestCounts added = writer.writeAlerts(batch);
-            autoCommit();
-            funnel.judge(touched);
-            autoCommit();
-            ModelBundle scorer = touched.isEmpty() ? null : model.current();
-            if (scorer != null) { // a ServingModel that follows the store's serving version picks up any process's promotion
-                StoreScoring.scoreObjects(db, scorer, touched);
-                autoCommit();
-            }
-            b.alerts = batch.size();
-            b.alertsAdded = added.alerts();
-            b.deadLetters = letters.size();
-            b.stored = true;
-        } catch (ExecutionException e) {
-            b.failure = e.getCause() instanceof Exception x ? x : e;
-            writerFailed = true;
-        } catch (SQLException | RuntimeException e) {
-            b.failure = e;
-            writerFailed = true;
-        } catch (InterruptedException e) {
-            b.failure = e;
-            writerFailed = true;
-        } finally {
-            written.add(b);
-        }
-    }
-
-    /**
-     * Puts the writer's one connection (see {@link #writeLoop()}) back in auto-commit mode, as a fresh connection is, so
-     * that the next store step starts its transaction when it begins and not at a read left open by the last one
-     * (the JDBC driver opens a new transaction after each commit while auto-commit is off).
-     */
-    private void autoCommit() throws SQLException {
-        try (Connection c = db.connect()) {
-            if (!c.getAutoCommit()) {
-                c.setAutoCommit(true);
-            }
         }
     }
 
