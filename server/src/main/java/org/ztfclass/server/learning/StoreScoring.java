@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ztfclass.models.bundle.ModelBundle;
 import org.ztfclass.models.data.ObjectData;
+import org.ztfclass.models.features.NothingToRead;
 import org.ztfclass.server.store.Database;
 import org.ztfclass.server.store.ObjectDataLoader;
 import org.ztfclass.server.store.PredictionStore;
@@ -27,7 +28,9 @@ public final class StoreScoring {
 
     /**
      * Scores the named objects (e.g. those a stream batch touched) and keeps their predictions, replacing
-     * earlier ones of the same model version. Objects not in the store are skipped.
+     * earlier ones of the same model version. Objects not in the store are skipped, and so are objects in which no
+     * branch has anything to read ({@link NothingToRead}: e.g. a light-curve file of upper limits only): they keep no
+     * prediction rather than one the model would give any object.
      *
      * @return how many objects were scored
      */
@@ -40,7 +43,7 @@ public final class StoreScoring {
             List<ObjectData> batch = new ArrayList<>();
             try (ReadScope scope = db.readScope()) { // one connection for the batch's reads (the write below has its own)
                 for (String id : ids.subList(from, Math.min(ids.size(), from + BATCH))) {
-                    loader.load(id).ifPresent(batch::add);
+                    loader.load(id).filter(o -> NothingToRead.reason(o) == null).ifPresent(batch::add);
                 }
             }
             all.addAll(bundle.predict(batch));

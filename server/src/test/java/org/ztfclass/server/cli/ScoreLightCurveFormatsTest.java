@@ -8,7 +8,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +23,11 @@ import picocli.CommandLine;
 import uk.ac.starlink.table.RowSequence;
 import uk.ac.starlink.table.StarTable;
 
-/** {@code score} with the shipped model on one real file of each light-curve format of the third gathering pass. */
+/**
+ * {@code score} with the shipped model on one real file of each light-curve format of the third gathering pass, and on
+ * the bad light curves of issue 12 made from a real one: each is scored with finite probabilities, or its bad row
+ * rejected with line and field, or (nothing any branch can read) reported as not scored; never a crash.
+ */
 class ScoreLightCurveFormatsTest {
 
     @TempDir
@@ -57,5 +66,84 @@ class ScoreLightCurveFormatsTest {
         assertEquals(1 + 10 + 2, ids.size(), "one row per object: " + ids);
         assertTrue(ids.containsAll(Set.of("ZTF18aacemcn", "ZTF20aalxlis", "ZTF18aaqjovh", "ZTF21abiuvdk")), ids.toString());
         assertTrue(o.toString(StandardCharsets.UTF_8).contains("(0 rejected)"), o.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void badLightCurvesAreScoredOrRejectedWithAReasonNeverACrashOrANaN() throws Exception {
+        List<String> real = Files.readAllLines(Samples.path("antares-bts/light-curves/ZTF18aaiykoz.csv"));
+        String header = real.get(0);
+        List<String> rows = real.subList(1, real.size());
+        Path in = Files.createDirectories(tmp.resolve("bad"));
+        write(in, "ZTF00onepont", header, rows.subList(0, 1));
+        write(in, "ZTF00oneband", header, rows.stream().filter(r -> r.split(",")[2].equals("R")).toList());
+        List<String> twice = new ArrayList<>(rows);
+        twice.addAll(rows);
+        write(in, "ZTF00dupepts", header, twice);
+        List<String> shuffled = new ArrayList<>(rows);
+        Collections.shuffle(shuffled, new java.util.Random(20261205));
+        write(in, "ZTF00shuffld", header, shuffled);
+        List<String> badErrors = new ArrayList<>();
+        String[] errors = {"NaN", "-0.05", "0"};
+        for (int i = 0; i < rows.size(); i++) {
+            String[] f = rows.get(i).split(",");
+            badErrors.add(f[0] + "," + f[1] + "," + f[2] + "," + f[3] + "," + errors[i % 3]);
+        }
+        write(in, "ZTF00baderrs", header, badErrors);
+        // a Fink-format light curve of upper limits only: nothing to classify
+        Files.writeString(in.resolve("upper-limits.csv"), "objectId,mjd,band,mag,magerr,upper_limit,diffmaglim,isdiffpos,candid\n"
+                + "ZTF00uplimit,60576.1366,g,,,1,20.57,,\nZTF00uplimit,60577.18,r,,,1,20.29,,\nZTF00uplimit,60579.18,r,,,1,20.10,,\n");
+
+        Path out = tmp.resolve("bad.vot");
+        String[] printed = new String[2];
+        int code = run(printed, "score", Samples.root().getParent().resolve("models/ztfclass-default").toString(), in.toString(),
+                "--out", out.toString());
+        String stdout = printed[0];
+        String stderr = printed[1];
+        assertEquals(0, code, stderr);
+        assertTrue(stderr.contains("not scored ZTF00uplimit: only 3 upper limits, no detection"), stderr);
+        long nanErrorRows = (rows.size() + 2) / 3;
+        assertTrue(stderr.contains("ZTF00baderrs.csv [line 2 field ant_magerr]: 'NaN' is not a number"), stderr);
+        assertTrue(stdout.contains("scored 5 objects") && stdout.contains("(" + nanErrorRows + " rejected, 1 not scored: nothing to classify)"),
+                stdout);
+        Map<String, double[]> scored = new HashMap<>();
+        StarTable t = VotableReader.read(Files.newInputStream(out), "scores");
+        try (RowSequence seq = t.getRowSequence()) {
+            while (seq.next()) {
+                scored.put(String.valueOf(seq.getCell(0)), new double[] {((Number) seq.getCell(3)).doubleValue(),
+                        ((Number) seq.getCell(4)).doubleValue(), ((Number) seq.getCell(5)).doubleValue()});
+            }
+        }
+        assertEquals(Set.of("ZTF00onepont", "ZTF00oneband", "ZTF00dupepts", "ZTF00shuffld", "ZTF00baderrs"), scored.keySet());
+        scored.forEach((id, p) -> {
+            for (double x : p) {
+                assertTrue(Double.isFinite(x) && x >= 0 && x <= 1, id + " " + java.util.Arrays.toString(p));
+            }
+            assertEquals(1.0, p[0] + p[1] + p[2], 1e-6, id);
+        });
+    }
+
+    private static void write(Path dir, String id, String header, List<String> rows) throws Exception {
+        List<String> lines = new ArrayList<>();
+        lines.add(header);
+        lines.addAll(rows);
+        Files.write(dir.resolve(id + ".csv"), lines);
+    }
+
+    /** Runs the command line, keeping what it prints: {@code printed[0]} standard output, {@code [1]} standard error. */
+    private static int run(String[] printed, String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        PrintStream stdout = System.out;
+        PrintStream stderr = System.err;
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            return new CommandLine(new Main()).execute(args);
+        } finally {
+            System.setOut(stdout);
+            System.setErr(stderr);
+            printed[0] = o.toString(StandardCharsets.UTF_8);
+            printed[1] = e.toString(StandardCharsets.UTF_8);
+        }
     }
 }

@@ -1,0 +1,46 @@
+package org.ztfclass.server.learning;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ztfclass.models.bundle.ModelBundle;
+import org.ztfclass.server.Samples;
+import org.ztfclass.server.TestStores;
+import org.ztfclass.server.ingest.IngestProgress;
+import org.ztfclass.server.ingest.IngestService;
+import org.ztfclass.server.store.Database;
+import org.ztfclass.server.store.PredictionStore;
+import org.ztfclass.server.store.StoreWriter;
+
+/**
+ * Store-wide scoring with the shipped bundle: an object with a real light curve gets a prediction; one whose
+ * light curve holds only upper limits (nothing any branch can read) is in the store but gets none, rather than the
+ * answer the trees give every empty input.
+ */
+class StoreScoringTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void anObjectWithNothingToReadKeepsNoPrediction() throws Exception {
+        Database db = TestStores.open(tmp.resolve("store.db"));
+        Path limits = tmp.resolve("upper-limits.csv");
+        Files.writeString(limits, "objectId,mjd,band,mag,magerr,upper_limit,diffmaglim,isdiffpos,candid\n"
+                + "ZTF00uplimit,60576.1366,g,,,1,20.57,,\nZTF00uplimit,60577.18,r,,,1,20.29,,\n");
+        new IngestService(new StoreWriter(db)).ingest(List.of(Samples.path("antares-bts/light-curves/ZTF18aaiykoz.csv"), limits),
+                IngestProgress.SILENT);
+        PredictionStore predictions = new PredictionStore(db);
+        assertTrue(predictions.objectIds().containsAll(List.of("ZTF18aaiykoz", "ZTF00uplimit")), "both objects are in the store");
+
+        ModelBundle bundle = ModelBundle.load(Samples.root().getParent().resolve("models/ztfclass-default"));
+        assertEquals(1, StoreScoring.scoreAll(db, bundle));
+        assertEquals(1, predictions.of("ZTF18aaiykoz").size());
+        assertEquals(0, predictions.of("ZTF00uplimit").size());
+    }
+}
