@@ -9,9 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -58,7 +55,7 @@ class StreamBatchWriterTest {
             assertEquals(3, b.alertsAdded, "the batch's good packets are stored beside its bad message");
             assertEquals(1, b.deadLetters);
             assertTrue(b.errors.values().iterator().next().startsWith("offset 6: "), b.errors.toString());
-            assertEquals(6, count(db, "alerts"));
+            assertEquals(6, RefusingStore.count(db, "alerts"));
             assertEquals(1, new StreamStore(db).deadLetters().size());
         } finally {
             writer.stop(60_000);
@@ -68,10 +65,7 @@ class StreamBatchWriterTest {
     @Test
     void afterARefusedBatchTheNextAreAbandonedUnwrittenUntilResumed() throws Exception {
         Database db = Database.open(tmp.resolve("refusing.db"));
-        sql(db, "CREATE TABLE refuse (x INTEGER)");
-        sql(db, "CREATE TRIGGER refuse_alerts BEFORE INSERT ON alerts WHEN EXISTS (SELECT 1 FROM refuse) "
-                + "BEGIN SELECT RAISE(ABORT, 'refused for the test'); END");
-        sql(db, "INSERT INTO refuse VALUES (1)");
+        RefusingStore.install(db);
         List<Path> files = Samples.avroFiles("alerts").subList(0, 3);
         StreamBatchWriter writer = started(db);
         try {
@@ -81,12 +75,12 @@ class StreamBatchWriterTest {
             StreamBatch abandoned = take(writer);
             assertFalse(refused.stored);
             assertNotNull(refused.failure);
-            assertTrue(refused.failure.getMessage().contains("refused for the test"), refused.failure.getMessage());
+            assertTrue(refused.failure.getMessage().contains(RefusingStore.MESSAGE), refused.failure.getMessage());
             assertFalse(abandoned.stored);
             assertNull(abandoned.failure, "abandoned behind the refused batch, not tried");
-            assertEquals(0, count(db, "alerts"));
+            assertEquals(0, RefusingStore.count(db, "alerts"));
 
-            sql(db, "DELETE FROM refuse");
+            RefusingStore.accept(db);
             writer.write(batch(2, records(files.subList(2, 3), 2)));
             assertFalse(take(writer).stored, "still abandoned: the polling thread has not rewound yet");
             writer.resume();
@@ -94,7 +88,7 @@ class StreamBatchWriterTest {
             StreamBatch retried = take(writer);
             assertTrue(retried.stored);
             assertEquals(3, retried.alertsAdded);
-            assertEquals(3, count(db, "alerts"));
+            assertEquals(3, RefusingStore.count(db, "alerts"));
         } finally {
             writer.stop(60_000);
         }
@@ -130,17 +124,5 @@ class StreamBatchWriterTest {
         }
         assertNotNull(b, "the writer hands every batch back");
         return b;
-    }
-
-    private static void sql(Database db, String sql) throws Exception {
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private static int count(Database db, String table) throws Exception {
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
-            return rs.getInt(1);
-        }
     }
 }

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -42,11 +39,7 @@ class StreamPipelineTest {
         }
         Path file = tmp.resolve("refusing.db");
         Database db = Database.open(file);
-        // the store refuses every alert while the table "refuse" has a row
-        sql(db, "CREATE TABLE refuse (x INTEGER)");
-        sql(db, "CREATE TRIGGER refuse_alerts BEFORE INSERT ON alerts WHEN EXISTS (SELECT 1 FROM refuse) "
-                + "BEGIN SELECT RAISE(ABORT, 'refused for the test'); END");
-        sql(db, "INSERT INTO refuse VALUES (1)");
+        RefusingStore.install(db);
         // small batches: several are in flight when the first is refused
         StreamSettings settings = new StreamSettings(broker.bootstrap(), List.of(topic), "refused", "earliest",
                 Map.of("max.poll.records", "4"), true, 0);
@@ -56,13 +49,12 @@ class StreamPipelineTest {
             Thread.sleep(50);
         }
         assertTrue(refusalRecorded(db), "the refusal is kept as the partitions' last error");
-        assertEquals(0, count(db, "alerts"), "nothing stored while the store refuses");
-        sql(db, "DELETE FROM refuse");
+        assertEquals(0, RefusingStore.count(db, "alerts"), "nothing stored while the store refuses");
+        RefusingStore.accept(db);
         StreamConsumer.Totals t = run.get(300, TimeUnit.SECONDS);
         assertEquals(files.size(), t.messages(), "every message stored once it was taken");
 
-        sql(db, "DROP TRIGGER refuse_alerts");
-        sql(db, "DROP TABLE refuse");
+        RefusingStore.remove(db);
         Path ingested = tmp.resolve("ingested.db");
         new IngestService(new StoreWriter(Database.open(ingested))).ingest(files, IngestProgress.SILENT);
         assertEquals(StoreSnapshot.of(ingested), StoreSnapshot.of(file));
@@ -72,18 +64,6 @@ class StreamPipelineTest {
     }
 
     private static boolean refusalRecorded(Database db) throws Exception {
-        return new StreamStore(db).status().stream().anyMatch(s -> s.lastError() != null && s.lastError().contains("refused for the test"));
-    }
-
-    private static void sql(Database db, String sql) throws Exception {
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private static int count(Database db, String table) throws Exception {
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
-            return rs.getInt(1);
-        }
+        return new StreamStore(db).status().stream().anyMatch(s -> s.lastError() != null && s.lastError().contains(RefusingStore.MESSAGE));
     }
 }
