@@ -51,7 +51,7 @@ public final class TabularFeatures {
 
     /**
      * What the XGBoost branch reads: the {@link #SUMMARY} features, then the light-curve features
-     * ({@link LightCurveFeatures#NAMES}). An object is seen through one of two views, chosen by
+     * ({@link LightCurveFeatures#NAMES}, then {@link GaussianProcessFeatures#NAMES}). An object is seen through one of two views, chosen by
      * {@link #modelInputsOf}: its light curve (summary measured from it, colour and shape features
      * from it) or its catalogue summary alone (the light-curve features missing).
      */
@@ -60,6 +60,7 @@ public final class TabularFeatures {
     static {
         List<String> names = new java.util.ArrayList<>(SUMMARY);
         names.addAll(LightCurveFeatures.NAMES);
+        names.addAll(GaussianProcessFeatures.NAMES);
         MODEL_INPUTS = List.copyOf(names);
     }
 
@@ -91,8 +92,7 @@ public final class TabularFeatures {
      */
     public static double[] combinedView(ObjectData o) {
         double[] v = summaryView(o);
-        double[] lc = LightCurveFeatures.of(o.lightCurve());
-        System.arraycopy(lc, 0, v, SUMMARY.size(), lc.length);
+        putLightCurveFeatures(o.lightCurve(), v);
         return v;
     }
 
@@ -119,9 +119,16 @@ public final class TabularFeatures {
         if (withLatitude && o.summary() != null && o.summary().galacticLatitude() != null) {
             v[SUMMARY.indexOf("abs_galactic_latitude")] = Math.abs(o.summary().galacticLatitude());
         }
+        putLightCurveFeatures(lightCurve, v);
+        return v;
+    }
+
+    /** Writes the light-curve features ({@link LightCurveFeatures}, then {@link GaussianProcessFeatures}) after the summary. */
+    private static void putLightCurveFeatures(List<org.ztfclass.votables.domain.Detection> lightCurve, double[] v) {
         double[] lc = LightCurveFeatures.of(lightCurve);
         System.arraycopy(lc, 0, v, SUMMARY.size(), lc.length);
-        return v;
+        double[] gp = GaussianProcessFeatures.of(lightCurve);
+        System.arraycopy(gp, 0, v, SUMMARY.size() + lc.length, gp.length);
     }
 
     /** @return the {@link #SUMMARY} features of an object, in that order */

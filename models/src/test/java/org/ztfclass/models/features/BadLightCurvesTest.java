@@ -135,6 +135,24 @@ class BadLightCurvesTest {
     }
 
     @Test
+    void gaussianProcessFeaturesNeverThrowNorGiveInfinityAndNeedThreeUsablePoints() {
+        double[] sorted = GaussianProcessFeatures.of(base);
+        cases.forEach((name, lc) -> {
+            double[] v = GaussianProcessFeatures.of(lc);
+            assertEquals(GaussianProcessFeatures.NAMES.size(), v.length, name);
+            for (int i = 0; i < v.length; i++) {
+                assertFalse(Double.isInfinite(v[i]), name + ": " + GaussianProcessFeatures.NAMES.get(i) + " is infinite");
+            }
+            boolean fitted = Double.isFinite(v[GaussianProcessFeatures.NAMES.indexOf("gp_log_scale")]);
+            assertEquals(usable(lc) >= 3, fitted, name + ": fitted exactly when 3 or more points are usable");
+        });
+        assertArrayEquals(sorted, GaussianProcessFeatures.of(cases.get("out of order")), 1e-9, "out of order: the sorted curve's");
+        assertArrayEquals(sorted, GaussianProcessFeatures.of(cases.get("unreadable points")), 1e-9, "unreadable points are ignored");
+        double[] badErrors = GaussianProcessFeatures.of(cases.get("bad errors"));
+        assertTrue(Double.isFinite(badErrors[GaussianProcessFeatures.NAMES.indexOf("gp_gr_0")]), "bad errors count as 0.1 mag");
+    }
+
+    @Test
     void nothingUsableGivesZeroCountsAndEveryOtherFeatureMissing() {
         for (String name : List.of("empty", "upper limits only")) {
             double[] v = LightCurveFeatures.of(cases.get(name));
