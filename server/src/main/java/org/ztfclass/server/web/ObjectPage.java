@@ -41,7 +41,7 @@ public final class ObjectPage {
             CrossmatchPanel crossmatch) {
         this.queries = queries;
         side.add(new CutoutSection());
-        side.add(new ProbabilitySection(predictions));
+        side.add(new ProbabilitySection(predictions, queries));
         lightCurve = new LightCurveSection(queries);
         labelBox = new LabelSection(queries);
         sections.add(new SummarySection());

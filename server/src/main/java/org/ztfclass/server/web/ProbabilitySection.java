@@ -3,22 +3,29 @@ package org.ztfclass.server.web;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
+import org.ztfclass.models.data.ObjectData;
+import org.ztfclass.models.features.NothingToRead;
+import org.ztfclass.server.store.ObjectQueries;
 import org.ztfclass.server.store.PredictionStore;
 import org.ztfclass.server.store.PredictionStore.ObjectPredictions;
 import org.ztfclass.server.store.PredictionStore.VersionedPrediction;
+import org.ztfclass.votables.domain.CatalogueEntry;
 import org.ztfclass.votables.domain.Prediction;
 
 /**
  * The model probabilities per class, as numbers with a bar each: headlined, the current model version's (the serving one, so
  * after a rollback the version that serves, not the newest); below, as history, the other
- * versions' predictions, newest first, each with its version and status.
+ * versions' predictions, newest first, each with its version and status. An object no model has scored says whether
+ * one will ({@link NothingToRead}: with nothing any branch can read, none ever does, and the page says why).
  */
 final class ProbabilitySection implements ObjectSection {
 
     private final PredictionStore predictions;
+    private final ObjectQueries queries;
 
-    ProbabilitySection(PredictionStore predictions) {
+    ProbabilitySection(PredictionStore predictions, ObjectQueries queries) {
         this.predictions = predictions;
+        this.queries = queries;
     }
 
     @Override
@@ -26,7 +33,9 @@ final class ProbabilitySection implements ObjectSection {
         ObjectPredictions ps = predictions.forObject(v.id());
         b.append("<section class=\"panel\" aria-labelledby=\"prob-h\"><h2 id=\"prob-h\">Model probabilities</h2>\n");
         if (ps.all().isEmpty()) {
-            b.append("<p>No model has scored this object yet.</p>\n");
+            String nothing = NothingToRead.reason(asModelInput(v));
+            b.append(nothing == null ? "<p>No model has scored this object yet.</p>\n"
+                    : "<p id=\"prob-nothing\">No model scores this object: " + Html.e(nothing) + ".</p>\n");
         } else {
             var current = ps.current();
             if (current.isPresent()) {
@@ -63,6 +72,12 @@ final class ProbabilitySection implements ObjectSection {
             }
         }
         b.append("</section>\n");
+    }
+
+    /** @return what a model would read of the object: its light curve and a catalogue row with a peak magnitude, if any */
+    private ObjectData asModelInput(ObjectView v) throws SQLException {
+        CatalogueEntry summary = queries.catalogueEntries(v.id()).stream().filter(e -> e.peakMag() != null).findFirst().orElse(null);
+        return new ObjectData(v.id(), v.object().ra(), v.object().dec(), v.lightCurve(), summary, null, List.of());
     }
 
     private static String status(VersionedPrediction vp) {

@@ -3,6 +3,10 @@ package org.ztfclass.server.learning;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ztfclass.models.bundle.ModelBundle;
 import org.ztfclass.server.Samples;
 import org.ztfclass.server.TestStores;
+import org.ztfclass.server.api.ApiServer;
 import org.ztfclass.server.ingest.IngestProgress;
 import org.ztfclass.server.ingest.IngestService;
 import org.ztfclass.server.store.Database;
@@ -20,7 +25,7 @@ import org.ztfclass.server.store.StoreWriter;
 /**
  * Store-wide scoring with the shipped bundle: an object with a real light curve gets a prediction; one whose
  * light curve holds only upper limits (nothing any branch can read) is in the store but gets none, rather than the
- * answer the trees give every empty input.
+ * answer the trees give every empty input; its page says why.
  */
 class StoreScoringTest {
 
@@ -42,5 +47,23 @@ class StoreScoringTest {
         assertEquals(1, StoreScoring.scoreAll(db, bundle));
         assertEquals(1, predictions.of("ZTF18aaiykoz").size());
         assertEquals(0, predictions.of("ZTF00uplimit").size());
+
+        ApiServer server = new ApiServer(db).start("127.0.0.1", 0);
+        try {
+            HttpClient http = HttpClient.newHttpClient();
+            String nothing = page(http, server, "ZTF00uplimit");
+            assertTrue(nothing.contains("No model scores this object: only 2 upper limits, no detection"), nothing);
+            String scored = page(http, server, "ZTF18aaiykoz");
+            assertTrue(scored.contains("id=\"prob-current\"") && !scored.contains("prob-nothing"), "the scored object shows its probabilities");
+        } finally {
+            server.stop();
+        }
+    }
+
+    private static String page(HttpClient http, ApiServer server, String id) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/objects/" + id)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), id);
+        return r.body();
     }
 }
