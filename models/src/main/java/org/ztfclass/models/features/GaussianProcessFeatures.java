@@ -85,6 +85,19 @@ public final class GaussianProcessFeatures {
             return s;
         }
 
+        /** Puts the mean of both bands at {@code at} into {@code out[G][i]} and {@code out[R][i]}: {@link #mean} of each, one kernel pass. */
+        void means(double at, double[][] out, int i) {
+            double g = 0;
+            double r = 0;
+            for (int j = 0; j < t.length; j++) {
+                double k = matern32(Math.abs(at - t[j]) / scale);
+                g += k * (band[j] == G ? 1 : correlation) * weights[j];
+                r += k * (band[j] == R ? 1 : correlation) * weights[j];
+            }
+            out[G][i] = g;
+            out[R][i] = r;
+        }
+
         /** @return whether band {@code b} has a point within {@code days} of {@code at} */
         boolean observedNear(double at, int b, double days) {
             for (int i = 0; i < t.length; i++) {
@@ -108,8 +121,7 @@ public final class GaussianProcessFeatures {
         int steps = (int) Math.floor((fit.t()[fit.t().length - 1] - start) / GRID_DAYS) + 1;
         double[][] mean = new double[2][steps];
         for (int s = 0; s < steps; s++) {
-            mean[G][s] = fit.mean(start + GRID_DAYS * s, G);
-            mean[R][s] = fit.mean(start + GRID_DAYS * s, R);
+            fit.means(start + GRID_DAYS * s, mean, s);
         }
         double reference = start + GRID_DAYS * argmax(mean[fit.hasR() ? R : G]);
         v[0] = Math.log10(fit.scale());
