@@ -195,16 +195,12 @@ public final class GaussianProcessFeatures {
     static Fit fit(List<Detection> points) {
         List<double[]> usable = new ArrayList<>(); // jd, band, magnitude, error
         for (Detection d : points) {
-            if (d == null || d.isUpperLimit() || "f".equals(d.isdiffpos()) || (d.band() != Band.G && d.band() != Band.R)) {
-                continue;
-            }
-            double m = d.magpsf();
-            if (!Double.isFinite(m) || m < 10 || m > 25 || !Double.isFinite(d.jd())) {
+            if (!LightCurveFeatures.isUsable(d)) {
                 continue;
             }
             Double e = d.sigmapsf();
             double error = e == null || !Double.isFinite(e) || e <= 0 ? 0.1 : Math.min(e, 1.0);
-            usable.add(new double[] {d.jd(), d.band() == Band.G ? G : R, m, error});
+            usable.add(new double[] {d.jd(), d.band() == Band.G ? G : R, d.magpsf(), error});
         }
         if (usable.size() < 3) {
             return null;

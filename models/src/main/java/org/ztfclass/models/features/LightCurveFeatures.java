@@ -197,18 +197,25 @@ public final class LightCurveFeatures {
         v[at + 13] = Math.log10(fit.reducedChi2());
     }
 
+    /**
+     * @return whether a point is a usable detection: not an upper limit nor a negative subtraction, in g or r, with a
+     *     time and a magnitude within 10–25 (the rule of every light-curve feature, {@link GaussianProcessFeatures}'s too)
+     */
+    static boolean isUsable(Detection d) {
+        if (d == null || d.isUpperLimit() || "f".equals(d.isdiffpos()) || d.band() == null || d.band() == Band.I) {
+            return false;
+        }
+        double m = d.magpsf();
+        return Double.isFinite(m) && m >= 10 && m <= 25 && Double.isFinite(d.jd());
+    }
+
     /** Usable detections, time-ordered, duplicated epochs averaged. */
     private static List<Detection> clean(List<Detection> points) {
         List<Detection> ok = new ArrayList<>();
         for (Detection d : points) {
-            if (d == null || d.isUpperLimit() || "f".equals(d.isdiffpos()) || d.band() == null || d.band() == Band.I) {
-                continue;
+            if (isUsable(d)) {
+                ok.add(d);
             }
-            double m = d.magpsf();
-            if (!Double.isFinite(m) || m < 10 || m > 25 || !Double.isFinite(d.jd())) {
-                continue;
-            }
-            ok.add(d);
         }
         // a total order, so the result does not depend on the input's order when epochs tie
         ok.sort(Comparator.comparingDouble(Detection::jd).thenComparing(Detection::band)
