@@ -18,6 +18,7 @@ import org.ztfclass.server.store.CrossmatchCache;
 import org.ztfclass.server.store.Database;
 import org.ztfclass.server.store.FunnelStore;
 import org.ztfclass.server.store.LabelExport;
+import org.ztfclass.server.store.ObjectDataLoader;
 import org.ztfclass.server.store.ObjectListing;
 import org.ztfclass.server.store.ObjectQueries;
 import org.ztfclass.server.store.PredictionStore;
@@ -41,6 +42,7 @@ public final class ServerServices implements AutoCloseable {
 
     private final Database database;
     private final ObjectQueries objects;
+    private final ObjectDataLoader objectData;
     private final PredictionStore predictions;
     private final CrossmatchCache crossmatches;
     private final ObjectListing listing;
@@ -65,6 +67,7 @@ public final class ServerServices implements AutoCloseable {
     public ServerServices(Database db, java.nio.file.Path modelsDir) {
         this.database = db;
         this.objects = new ObjectQueries(db);
+        this.objectData = new ObjectDataLoader(db);
         this.predictions = new PredictionStore(db);
         this.crossmatches = new CrossmatchCache(db);
         this.listing = new ObjectListing(db);
@@ -89,6 +92,11 @@ public final class ServerServices implements AutoCloseable {
     /** @return objects, detections, light curves and cutouts as stored */
     public ObjectQueries objects() {
         return objects;
+    }
+
+    /** @return what the classifier reads of a stored object (light curve, catalogue summary, alert context, cutouts) */
+    public ObjectDataLoader objectData() {
+        return objectData;
     }
 
     /** @return the model's class probabilities per object */

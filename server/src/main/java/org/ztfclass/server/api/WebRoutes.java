@@ -30,7 +30,7 @@ final class WebRoutes {
     void routes(Javalin app) {
         app.get("/stream", new StreamPage(services.stream())::show);
         app.get("/funnel", new FunnelHandlers(services.funnel())::page);
-        app.get("/objects/{objectId}", new ObjectPage(services.objects(), services.predictions(), services.listing(),
+        app.get("/objects/{objectId}", new ObjectPage(services.objects(), services.predictions(), services.objectData(), services.listing(),
                 new CrossmatchPanel(services.crossmatches(), services.objects()))::render);
         QueuePage queue = new QueuePage(services.listing(), services.initialSetQueue(), services.labellingQueue(), services.scans());
         app.get("/queue", queue::show);

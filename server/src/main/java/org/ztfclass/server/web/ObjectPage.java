@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import org.ztfclass.server.auth.WebAuth;
+import org.ztfclass.server.store.ObjectDataLoader;
 import org.ztfclass.server.store.ObjectQueries;
 import org.ztfclass.server.store.PredictionStore;
 import org.ztfclass.votables.domain.ZtfObject;
@@ -28,20 +29,16 @@ public final class ObjectPage {
     private final ObjectSection labelBox;
     private final List<ObjectSection> sections = new ArrayList<>();
 
-    /** @param listing the object list, for the nearby objects of the sky section */
-    public ObjectPage(ObjectQueries queries, PredictionStore predictions, org.ztfclass.server.store.ObjectListing listing) {
-        this(queries, predictions, listing, null);
-    }
-
     /**
+     * @param objectData what the classifier reads of an object, to say why an unscored object is never scored
      * @param listing    the object list, for the nearby objects of the sky section
      * @param crossmatch the multi-survey panel (cross-matches, radio and multi-survey plots), or null for none
      */
-    public ObjectPage(ObjectQueries queries, PredictionStore predictions, org.ztfclass.server.store.ObjectListing listing,
-            CrossmatchPanel crossmatch) {
+    public ObjectPage(ObjectQueries queries, PredictionStore predictions, ObjectDataLoader objectData,
+            org.ztfclass.server.store.ObjectListing listing, CrossmatchPanel crossmatch) {
         this.queries = queries;
         side.add(new CutoutSection());
-        side.add(new ProbabilitySection(predictions, queries));
+        side.add(new ProbabilitySection(predictions, objectData));
         lightCurve = new LightCurveSection(queries);
         labelBox = new LabelSection(queries);
         sections.add(new SummarySection());

@@ -3,13 +3,11 @@ package org.ztfclass.server.web;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
-import org.ztfclass.models.data.ObjectData;
 import org.ztfclass.models.features.NothingToRead;
-import org.ztfclass.server.store.ObjectQueries;
+import org.ztfclass.server.store.ObjectDataLoader;
 import org.ztfclass.server.store.PredictionStore;
 import org.ztfclass.server.store.PredictionStore.ObjectPredictions;
 import org.ztfclass.server.store.PredictionStore.VersionedPrediction;
-import org.ztfclass.votables.domain.CatalogueEntry;
 import org.ztfclass.votables.domain.Prediction;
 
 /**
@@ -21,11 +19,11 @@ import org.ztfclass.votables.domain.Prediction;
 final class ProbabilitySection implements ObjectSection {
 
     private final PredictionStore predictions;
-    private final ObjectQueries queries;
+    private final ObjectDataLoader objectData;
 
-    ProbabilitySection(PredictionStore predictions, ObjectQueries queries) {
+    ProbabilitySection(PredictionStore predictions, ObjectDataLoader objectData) {
         this.predictions = predictions;
-        this.queries = queries;
+        this.objectData = objectData;
     }
 
     @Override
@@ -33,7 +31,8 @@ final class ProbabilitySection implements ObjectSection {
         ObjectPredictions ps = predictions.forObject(v.id());
         b.append("<section class=\"panel\" aria-labelledby=\"prob-h\"><h2 id=\"prob-h\">Model probabilities</h2>\n");
         if (ps.all().isEmpty()) {
-            String nothing = NothingToRead.reason(asModelInput(v));
+            // the classifier's own input, as store-wide scoring judged it
+            String nothing = objectData.load(v.id()).map(NothingToRead::reason).orElse(null);
             b.append(nothing == null ? "<p>No model has scored this object yet.</p>\n"
                     : "<p id=\"prob-nothing\">No model scores this object: " + Html.e(nothing) + ".</p>\n");
         } else {
@@ -72,12 +71,6 @@ final class ProbabilitySection implements ObjectSection {
             }
         }
         b.append("</section>\n");
-    }
-
-    /** @return what a model would read of the object: its light curve and a catalogue row with a peak magnitude, if any */
-    private ObjectData asModelInput(ObjectView v) throws SQLException {
-        CatalogueEntry summary = queries.catalogueEntries(v.id()).stream().filter(e -> e.peakMag() != null).findFirst().orElse(null);
-        return new ObjectData(v.id(), v.object().ra(), v.object().dec(), v.lightCurve(), summary, null, List.of());
     }
 
     private static String status(VersionedPrediction vp) {
