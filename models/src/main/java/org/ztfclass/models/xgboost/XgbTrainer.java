@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
@@ -115,14 +116,7 @@ public final class XgbTrainer {
         int nf = TabularFeatures.MODEL_INPUTS.size();
         Map<TransientClass, Integer> counts = new EnumMap<>(TransientClass.class);
         objects.forEach(o -> counts.merge(o.label(), 1, Integer::sum));
-        List<Row> rows = new ArrayList<>();
-        for (LabelledObject o : objects) {
-            List<Double> weights = new ArrayList<>();
-            List<double[]> views = views(o.data(), weights);
-            for (int v = 0; v < views.size(); v++) {
-                rows.add(new Row(views.get(v), o.label().ordinal(), weights.get(v)));
-            }
-        }
+        List<Row> rows = rowsOf(objects);
         float[] x = new float[rows.size() * nf];
         float[] y = new float[rows.size()];
         float[] w = new float[rows.size()];
@@ -142,6 +136,27 @@ public final class XgbTrainer {
         Booster booster = XGBoost.train(train, params, ROUNDS, Map.of(), null, null);
         train.dispose();
         return XgbClassifier.withPriorShift(booster, priorShift(counts, objects.size()));
+    }
+
+    /**
+     * @return every object's views as training rows, in the objects' order; the objects' features
+     *         are computed on all cores (the features are thread-safe and the order is kept, so the
+     *         rows, and the model, are the same as from one thread)
+     */
+    private static List<Row> rowsOf(List<LabelledObject> objects) {
+        List<List<Row>> perObject = IntStream.range(0, objects.size()).parallel().mapToObj(i -> {
+            LabelledObject o = objects.get(i);
+            List<Double> weights = new ArrayList<>();
+            List<double[]> views = views(o.data(), weights);
+            List<Row> rows = new ArrayList<>(views.size());
+            for (int v = 0; v < views.size(); v++) {
+                rows.add(new Row(views.get(v), o.label().ordinal(), weights.get(v)));
+            }
+            return rows;
+        }).toList();
+        List<Row> rows = new ArrayList<>();
+        perObject.forEach(rows::addAll);
+        return rows;
     }
 
     /**
