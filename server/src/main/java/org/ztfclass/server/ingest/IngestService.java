@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.ztfclass.server.store.IngestCounts;
 import org.ztfclass.server.store.ObjectQueries;
 import org.ztfclass.server.store.SourcedAlert;
+import org.ztfclass.server.store.StampAlertWriter;
 import org.ztfclass.server.store.StoreWriter;
 import org.ztfclass.votables.alert.AvroAlertReader;
 import org.ztfclass.votables.catalogue.BtsCatalogueReader;
@@ -26,6 +27,7 @@ import org.ztfclass.votables.catalogue.LabelListReader;
 import org.ztfclass.votables.domain.Alert;
 import org.ztfclass.votables.domain.CatalogueEntry;
 import org.ztfclass.votables.domain.Detection;
+import org.ztfclass.votables.fits.CutoutFileReader;
 import org.ztfclass.votables.format.InputFormat;
 import org.ztfclass.votables.input.InputProblem;
 import org.ztfclass.votables.input.ReadResult;
@@ -35,8 +37,8 @@ import org.ztfclass.votables.lightcurve.LightCurveReader;
  * Loads files into the store: ZTF Avro alert packets, light-curve CSVs, ANTARES light-curve
  * exports, ALeRCE detection tables (every format with an {@link InputFormat#lightCurveReader()}), the BTS catalogue, label lists, and one object's photometry from other surveys and
  * instruments (ZTF forced photometry, PS1, ATLAS, radio). Directories are walked recursively
- * (files ending in {@code .avro}, {@code .csv}, {@code .txt} or {@code .dat}, hidden files skipped, in name
- * order); each file's format is
+ * (files ending in {@code .avro}, {@code .csv}, {@code .txt}, {@code .dat}, {@code .fits} or {@code .fits.gz}, hidden files
+ * skipped, in name order; cutout stamp files are stored last, see {@link StampAlertWriter}); each file's format is
  * recognised from its content. Small files are written together, whole files to a transaction
  * (see {@link PendingWrites}), so a kill loses at most the batch in progress and re-running
  * completes the store (all writes are idempotent). Bad records are reported in the
@@ -89,8 +91,10 @@ public final class IngestService {
         IngestCounts added = IngestCounts.NONE;
         long records = 0;
         int done = 0;
+        List<StampAlertWriter.SourcedStamp> stamps = new ArrayList<>();
         for (Path file : files) {
-            FileOutcome outcome = ingestFile(file, pending);
+            FileOutcome outcome = CutoutFileReader.isFitsName(file.getFileName().toString()) ? stampFile(file, stamps)
+                    : ingestFile(file, pending);
             formats.merge(outcome.format, 1, Integer::sum);
             records += outcome.records;
             added = added.plus(outcome.added);
@@ -101,7 +105,34 @@ public final class IngestService {
         pending.flush();
         pending.problems().forEach(p -> LOG.warn("rejected {}", p));
         problems.addAll(pending.problems());
-        return new IngestReport(formats, records, added.plus(pending.added()), problems);
+        added = added.plus(pending.added());
+        if (!stamps.isEmpty()) { // last, so that the detections they belong to are stored (whatever the file order)
+            try {
+                StampAlertWriter.Outcome stored = writer.writeStamps(stamps);
+                added = added.plus(stored.added());
+                problems.addAll(stored.problems());
+                stored.problems().forEach(p -> LOG.warn("rejected {}", p));
+            } catch (SQLException e) {
+                problems.add(new InputProblem(stamps.get(0).sourceFile(), "file", String.format(
+                        "%d cutout files not stored, the store refused the batch: %s", stamps.size(), e.getMessage())));
+            }
+        }
+        return new IngestReport(formats, records, added, problems);
+    }
+
+    /**
+     * Reads a cutout file (a {@code .fits} or {@code .fits.gz} name; the reader checks its content) into
+     * {@code stamps}, which are stored after every other file of the ingest.
+     */
+    private static FileOutcome stampFile(Path file, List<StampAlertWriter.SourcedStamp> stamps) {
+        try {
+            ReadResult<CutoutFileReader.CutoutFile> read = new CutoutFileReader().read(file);
+            read.records().forEach(r -> stamps.add(new StampAlertWriter.SourcedStamp(r, file.toString())));
+            return new FileOutcome(InputFormat.CUTOUT_FILE, read.records().size(), IngestCounts.NONE, read.problems());
+        } catch (IOException e) {
+            return new FileOutcome(InputFormat.CUTOUT_FILE, 0, IngestCounts.NONE,
+                    List.of(new InputProblem(file.toString(), "file", "cannot read: " + e.getMessage())));
+        }
     }
 
     private record FileOutcome(InputFormat format, long records, IngestCounts added, List<InputProblem> problems) {
@@ -264,6 +295,6 @@ public final class IngestService {
     private static boolean isDataFile(Path f) {
         String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
         return !name.startsWith(".") && (name.endsWith(".avro") || name.endsWith(".csv") || name.endsWith(".txt")
-                || name.endsWith(".dat"));
+                || name.endsWith(".dat") || CutoutFileReader.isFitsName(name));
     }
 }

@@ -18,6 +18,7 @@ import org.ztfclass.votables.domain.CandidateContext;
 import org.ztfclass.votables.domain.CatalogueEntry;
 import org.ztfclass.votables.domain.Cutout;
 import org.ztfclass.votables.domain.Detection;
+import org.ztfclass.votables.fits.CutoutFileReader;
 import org.ztfclass.votables.format.InputFormat;
 import org.ztfclass.votables.input.InputProblem;
 import org.ztfclass.votables.input.ReadResult;
@@ -44,6 +45,7 @@ public final class InputObjects {
         for (Path f : files) {
             readFile(f);
         }
+        objects.values().forEach(b -> b.takeStamps(problems));
         return this;
     }
 
@@ -86,6 +88,11 @@ public final class InputObjects {
                 problems.addAll(r.problems());
                 r.records().forEach(e -> builder(e.objectId()).summary = e);
             }
+            case CUTOUT_FILE -> {
+                ReadResult<CutoutFileReader.CutoutFile> r = new CutoutFileReader().read(file);
+                problems.addAll(r.problems());
+                r.records().forEach(c -> builder(c.objectId()).stamps.add(new StampFile(c.cutout(), source)));
+            }
             case LABEL_LIST -> problems.add(new InputProblem(source, "file", "a label list has no photometry to classify"));
             default -> {
                 LightCurveReader reader = format.lightCurveReader();
@@ -104,6 +111,10 @@ public final class InputObjects {
         }
     }
 
+    /** A stamp read from its own file, and that file. */
+    private record StampFile(Cutout cutout, String source) {
+    }
+
     private Builder builder(String objectId) {
         return objects.computeIfAbsent(objectId, Builder::new);
     }
@@ -115,9 +126,35 @@ public final class InputObjects {
         CandidateContext context;
         List<Cutout> cutouts = List.of();
         double latestJd = Double.NEGATIVE_INFINITY;
+        final List<StampFile> stamps = new ArrayList<>();
 
         Builder(String objectId) {
             this.objectId = objectId;
+        }
+
+        /**
+         * Counts each stamp file's candid as an alert at the time of the object's detection with that
+         * candid (as {@code ingest} stores them): the latest alert, packet or stamps, gives the cutouts (the
+         * context stays the latest packet's); a stamp without such a detection is reported.
+         */
+        void takeStamps(List<InputProblem> problems) {
+            for (StampFile s : stamps) {
+                long candid = s.cutout().candid();
+                Detection own = points.stream().filter(d -> !d.isUpperLimit() && CutoutFileReader.sameAlert(candid, d.candid()))
+                        .findFirst().orElse(null);
+                if (own == null) {
+                    problems.add(new InputProblem(s.source(), "file", "no detection of " + objectId + " with candid " + candid
+                            + " among the inputs: give the object's light curve with its candids too"));
+                } else if (own.jd() > latestJd) { // a later alert than any packet or stamp so far: its stamps replace theirs
+                    latestJd = own.jd();
+                    cutouts = new ArrayList<>(List.of(s.cutout()));
+                } else if (own.jd() == latestJd && cutouts.stream().anyMatch(c -> c.candid() == candid)
+                        && cutouts.stream().noneMatch(c -> c.candid() == candid && c.kind() == s.cutout().kind())) {
+                    List<Cutout> more = new ArrayList<>(cutouts); // another stamp of the latest alert
+                    more.add(s.cutout());
+                    cutouts = more;
+                }
+            }
         }
 
         ObjectData build() {

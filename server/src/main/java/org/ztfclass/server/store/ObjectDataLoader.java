@@ -78,7 +78,7 @@ public final class ObjectDataLoader {
 
     private CandidateContext latestContext(String objectId) throws SQLException {
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(
-                "SELECT * FROM alerts WHERE object_id = ? ORDER BY jd DESC LIMIT 1")) {
+                "SELECT * FROM alerts WHERE object_id = ? AND schema_version IS NOT NULL ORDER BY jd DESC LIMIT 1")) { // packets only
             ps.setString(1, objectId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {

@@ -130,6 +130,14 @@ public final class StoreWriter {
     }
 
     /**
+     * Stores alert stamps that came as files of their own, each as an alert known from its stamps
+     * ({@link StampAlertWriter}).
+     */
+    public StampAlertWriter.Outcome writeStamps(List<StampAlertWriter.SourcedStamp> stamps) throws SQLException {
+        return new StampAlertWriter(db).write(stamps);
+    }
+
+    /**
      * Stores photometric points from a light-curve table.
      *
      * @param source kind of source recorded with each point, e.g. {@code lightcurve-csv}, {@code alerce}

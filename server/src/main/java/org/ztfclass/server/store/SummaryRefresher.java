@@ -28,7 +28,7 @@ final class SummaryRefresher {
             "SELECT MIN(peak_mag) AS peak FROM catalogue_entries WHERE object_id = ?";
     private static final String LATEST_ALERT =
             "SELECT ssdistnr, ssmagnr, sgscore1, distpsnr1, neargaia, maggaia, ndethist, jdstarthist, distnr, magnr "
-            + "FROM alerts WHERE object_id = ? ORDER BY jd DESC LIMIT 1";
+            + "FROM alerts WHERE object_id = ? AND schema_version IS NOT NULL ORDER BY jd DESC LIMIT 1"; // packets only: an alert known from its stamps has no context
 
     /** Detections further apart than this start a new episode (a season gap, or a second outburst). */
     static final double EPISODE_GAP_DAYS = 90.0;

@@ -17,7 +17,7 @@ final class CutoutSection implements ObjectSection {
     public void render(ObjectView v, StringBuilder b) {
         b.append("<section class=\"panel\" aria-labelledby=\"cut-h\"><h2 id=\"cut-h\">Cutouts</h2>\n");
         if (v.alerts().isEmpty() || v.alerts().get(0).cutouts().isEmpty()) {
-            b.append("<p>No cutouts: they come only with alert packets.</p>\n</section>\n");
+            b.append("<p>No cutouts: they come with alert packets, or as a broker's stamp files.</p>\n</section>\n");
             return;
         }
         String base = "/api/objects/" + Html.url(v.id()) + "/cutouts/";

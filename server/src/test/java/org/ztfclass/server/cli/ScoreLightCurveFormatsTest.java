@@ -122,6 +122,33 @@ class ScoreLightCurveFormatsTest {
         });
     }
 
+    @Test
+    void stampFilesGiveTheCnnWhatThePhotometryCannot() throws Exception {
+        String model = Samples.root().getParent().resolve("models/ztfclass-default").toString();
+        Path finkCurves = Samples.path("fink-science-alerts/lightcurves.csv");
+        // ZTF18abgzkmf's Fink history is negative subtractions only: no usable detection
+        String[] printed = new String[2];
+        assertEquals(0, run(printed, "score", model, finkCurves.toString(), "--out", tmp.resolve("curves.vot").toString()), printed[1]);
+        assertTrue(printed[1].contains("not scored ZTF18abgzkmf"), printed[1]);
+        // with its stamp files, the CNN reads it
+        Path out = tmp.resolve("with-stamps.vot");
+        assertEquals(0, run(printed, "score", model, finkCurves.toString(), Samples.path("fink-science-alerts/cutouts").toString(),
+                "--out", out.toString()), printed[1]);
+        assertTrue(!printed[1].contains("ZTF18abgzkmf"), printed[1]);
+        assertTrue(printed[0].contains("(0 rejected)"), printed[0]);
+        Set<String> ids = new HashSet<>();
+        try (RowSequence seq = VotableReader.read(Files.newInputStream(out), "scores").getRowSequence()) {
+            while (seq.next()) {
+                ids.add(String.valueOf(seq.getCell(0)));
+            }
+        }
+        assertTrue(ids.contains("ZTF18abgzkmf"), ids.toString());
+        // stamps alone name detections that are not there: reported, nothing scored from them
+        assertEquals(0, run(printed, "score", model, Samples.path("fink-science-alerts/cutouts").toString(),
+                "--out", tmp.resolve("stamps.vot").toString()), printed[1]);
+        assertTrue(printed[1].contains("give the object's light curve with its candids too"), printed[1]);
+    }
+
     private static void write(Path dir, String id, String header, List<String> rows) throws Exception {
         List<String> lines = new ArrayList<>();
         lines.add(header);

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ztfclass.server.Samples;
+import org.ztfclass.models.data.ObjectData;
 import org.ztfclass.server.store.Database;
+import org.ztfclass.server.store.ObjectDataLoader;
 import org.ztfclass.server.store.ObjectQueries;
 import org.ztfclass.server.store.StoreCounts;
 import org.ztfclass.server.store.StoreWriter;
@@ -23,12 +25,13 @@ class LightCurveFormatsIngestTest {
     @TempDir
     Path tmp;
 
+    private Database db;
     private IngestService ingest;
     private ObjectQueries queries;
 
     @BeforeEach
     void open() throws Exception {
-        Database db = TestStores.open(tmp.resolve("store.db"));
+        db = TestStores.open(tmp.resolve("store.db"));
         ingest = new IngestService(new StoreWriter(db));
         queries = new ObjectQueries(db);
     }
@@ -54,14 +57,52 @@ class LightCurveFormatsIngestTest {
     @Test
     void finkUpperLimitsStayUpperLimits() throws Exception {
         IngestReport report = run(Samples.path("fink-science-alerts"));
-        assertEquals(Map.of(InputFormat.BROKER_LIGHTCURVES, 1, InputFormat.LABEL_LIST, 1), report.filesByFormat());
+        assertEquals(Map.of(InputFormat.BROKER_LIGHTCURVES, 1, InputFormat.LABEL_LIST, 1, InputFormat.CUTOUT_FILE, 54),
+                report.filesByFormat());
         StoreCounts counts = queries.counts();
         // 329 detection rows, 299 distinct object+band+time (187 limit rows, 166 distinct): the conversion kept some points twice (from two parquet
         // files, or once with a candid whose last digits were lost to floating point); the store keeps one of each
-        assertEquals(516 + 24, report.recordsRead(), "points and label rows");
+        assertEquals(516 + 24 + 54, report.recordsRead(), "points, label rows and stamp files");
         assertEquals(299, counts.detections());
         assertEquals(166, counts.upperLimits(), "187 limit rows, 166 distinct object+band+time, each kept as an upper limit");
         assertEquals("SN_II", queries.object("ZTF18abgzkmf").orElseThrow().labelClass());
+    }
+
+    @Test
+    void finkStampFilesBecomeAlertsKnownFromTheirStampsThatTheClassifierReads() throws Exception {
+        IngestReport report = run(Samples.path("fink-science-alerts"));
+        assertEquals(18, report.added().alerts(), "17 objects' stamp triplets, one object with two");
+        assertEquals(54, report.added().cutouts());
+        StoreCounts counts = queries.counts();
+        assertEquals(18, counts.alerts());
+        assertEquals(54, counts.cutouts());
+
+        ObjectDataLoader loader = new ObjectDataLoader(db);
+        ObjectData snIa = loader.load("ZTF18abquxjv").orElseThrow();
+        assertEquals(3, snIa.cutouts().size());
+        assertTrue(snIa.cutouts().stream().allMatch(c -> c.candid() == 1786226723415015003L));
+        assertEquals(null, snIa.context(), "an alert known from its stamps has no packet context");
+        // the later of ZTF24aaefwoh's two alerts; the earlier one's detection kept its candid only to float precision
+        ObjectData twoAlerts = loader.load("ZTF24aaefwoh").orElseThrow();
+        assertTrue(twoAlerts.cutouts().stream().allMatch(c -> c.candid() == 2667499290515015007L), twoAlerts.cutouts().toString());
+        assertEquals(2, queries.alerts("ZTF24aaefwoh").size());
+        assertEquals(List.of("difference", "science", "template"),
+                queries.alerts("ZTF24aaefwoh").get(1).cutouts().stream().sorted().toList());
+        // the triplet decodes as the CNN reads it
+        assertEquals(3 * 63 * 63, org.ztfclass.models.image.CutoutTriplet.encode("ZTF18abquxjv", snIa.cutouts()).length);
+
+        IngestReport again = run(Samples.path("fink-science-alerts"));
+        assertEquals(0, again.added().alerts() + again.added().cutouts(), "idempotent");
+    }
+
+    @Test
+    void stampFilesWithoutTheirDetectionAreReportedNotStored() throws Exception {
+        IngestReport report = ingest.ingest(List.of(Samples.path("fink-science-alerts/cutouts")), IngestProgress.SILENT);
+        assertEquals(54, report.problems().size());
+        assertTrue(report.problems().get(0).reason().contains("ingest the object's light curve with its candids first"),
+                report.problems().get(0).toString());
+        assertEquals(0, queries.counts().alerts());
+        assertEquals(0, queries.counts().objects());
     }
 
     @Test

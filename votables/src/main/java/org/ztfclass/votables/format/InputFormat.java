@@ -56,6 +56,11 @@ public enum InputFormat {
     ATLAS_FORCED_PHOTOMETRY("ATLAS forced photometry"),
     /** Radio flux densities: Date, Tel, Freq_Obs, Flux, eFlux (one object). */
     RADIO_FLUXES("radio flux densities"),
+    /**
+     * One alert stamp as a file of its own, {@code <objectId>_<candid>_<science|template|difference>.fits.gz}
+     * ({@link org.ztfclass.votables.fits.CutoutFileReader}); recognised by its name and its gzip or FITS magic.
+     */
+    CUTOUT_FILE("cutout stamp file (<objectId>_<candid>_<science|template|difference>.fits.gz)"),
     /** Anything else. */
     UNKNOWN("unrecognised");
 
@@ -84,6 +89,11 @@ public enum InputFormat {
         }
         if (Arrays.equals(head, AVRO_MAGIC) || file.getFileName().toString().endsWith(".avro")) {
             return AVRO_ALERTS;
+        }
+        if (org.ztfclass.votables.fits.CutoutFileReader.isFitsName(file.getFileName().toString())) {
+            boolean gzip = head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
+            boolean fits = head.length == 4 && new String(head, StandardCharsets.US_ASCII).equals("SIMP");
+            return gzip || fits ? CUTOUT_FILE : UNKNOWN;
         }
         InputFormat text = ofTextHeader(file);
         if (text != null) {
