@@ -156,7 +156,7 @@ final class ObjectHandlers {
         queries.object(id).orElseThrow(() -> ApiException.unknownObject(id));
         StoredCutout cutout = queries.cutout(id, kind, candid).orElseThrow(() -> new ApiException(404,
                 "object " + id + " has no " + kind.urlName() + " cutout" + (candid == null ? "" : " for candid " + candid)
-                        + " (cutouts come only with alert packets)"));
+                        + " (cutouts come with alert packets, or as a broker's stamp files)"));
         ctx.header("X-ZTF-candid", Long.toString(cutout.candid()));
         String stem = id + "_" + cutout.candid() + "_" + kind.urlName();
         switch (extension) {
