@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.ztfclass.models.data.ObjectData;
+import org.ztfclass.models.features.NothingToRead;
 import org.ztfclass.models.fusion.FusionClassifier;
 import org.ztfclass.models.image.CnnClassifier;
 import org.ztfclass.models.sequence.LstmClassifier;
@@ -230,13 +231,23 @@ public final class ModelBundle {
 
     /**
      * @return class probabilities per object, rows in {@link TransientClass} order: the served
-     *         answer ({@link #serving()}: the fused, calibrated probabilities or the best branch)
+     *         answer ({@link #serving()}: the fused, calibrated probabilities or the best branch);
+     *         for an object that only the CNN can read (cutouts, but no usable detection and no
+     *         catalogue summary: {@link NothingToRead#featuresReadable}), the CNN's answer, because
+     *         the trees would answer from their default branches, which say nothing about it
      */
     public double[][] probabilities(List<ObjectData> objects) {
         if (objects.isEmpty()) {
             return new double[0][];
         }
-        return serving().pick(outputs(objects));
+        BranchOutputs b = outputs(objects);
+        double[][] p = serving().pick(b).clone();
+        for (int i = 0; i < p.length; i++) {
+            if (b.cnn()[i] != null && !NothingToRead.featuresReadable(objects.get(i))) {
+                p[i] = b.cnn()[i];
+            }
+        }
+        return p;
     }
 
     /** @return one prediction per object, in input order */

@@ -15,11 +15,18 @@ public final class NothingToRead {
     private NothingToRead() {
     }
 
+    /**
+     * @return whether the feature branches (XGBoost, and the LSTM where there are two detections) have
+     *         something to read: a usable g or r detection or a catalogue summary with a peak magnitude.
+     *         An object read by the CNN alone is answered by the CNN ({@code ModelBundle#probabilities}).
+     */
+    public static boolean featuresReadable(ObjectData o) {
+        return LightCurveFeatures.usableDetections(o.lightCurve()) > 0 || (o.summary() != null && o.summary().peakMag() != null);
+    }
+
     /** @return why no branch can read {@code o}, in words for the user; null if at least one can */
     public static String reason(ObjectData o) {
-        if (LightCurveFeatures.usableDetections(o.lightCurve()) > 0
-                || (o.summary() != null && o.summary().peakMag() != null)
-                || !o.cutouts().isEmpty()) {
+        if (featuresReadable(o) || !o.cutouts().isEmpty()) {
             return null;
         }
         long limits = o.lightCurve().stream().filter(d -> d != null && d.isUpperLimit()).count();

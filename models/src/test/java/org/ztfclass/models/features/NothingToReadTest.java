@@ -34,6 +34,8 @@ class NothingToReadTest {
         CatalogueEntry bts = new CatalogueEntry("bts", "ZTF18aaiykoz", null, null, null, null, null, "r", 17.1, null, 30.0, 12.0,
                 18.0, null, null, 45.0, 0.1);
         assertNull(NothingToRead.reason(object(List.of(), bts)), "a BTS row alone is read by the trees");
+        org.junit.jupiter.api.Assertions.assertTrue(NothingToRead.featuresReadable(object(List.of(real.get(0)), null)));
+        org.junit.jupiter.api.Assertions.assertTrue(NothingToRead.featuresReadable(object(List.of(), bts)));
     }
 
     @Test
@@ -44,6 +46,11 @@ class NothingToReadTest {
                 NothingToRead.reason(object(limits, null)));
         assertEquals("no light-curve point, no catalogue row with a peak magnitude, no cutouts: nothing to classify",
                 NothingToRead.reason(object(List.of(), null)));
+        org.junit.jupiter.api.Assertions.assertFalse(NothingToRead.featuresReadable(object(limits, null)));
+        var stamp = new org.ztfclass.votables.domain.Cutout(1L, org.ztfclass.votables.domain.CutoutKind.SCIENCE, "s.fits.gz", new byte[0]);
+        var onlyStamps = new ObjectData("ZTF18aaiykoz", null, null, limits, null, null, List.of(stamp));
+        assertNull(NothingToRead.reason(onlyStamps), "the CNN can read a cutout");
+        org.junit.jupiter.api.Assertions.assertFalse(NothingToRead.featuresReadable(onlyStamps), "but the features cannot");
         List<Detection> mixed = List.of(limits.get(0), as(real.get(1), Band.I, real.get(1).magpsf(), null, "t"),
                 as(real.get(2), real.get(2).band(), real.get(2).magpsf(), null, "f"));
         assertEquals("no usable g or r detection among 3 points (1 upper limit, 1 i-band point, 1 negative subtraction), "

@@ -143,10 +143,39 @@ class ScoreLightCurveFormatsTest {
             }
         }
         assertTrue(ids.contains("ZTF18abgzkmf"), ids.toString());
+        // read by the CNN alone, so answered by the CNN (not by the trees' default branches)
+        Map<String, double[]> scored = probabilities(out);
+        var objects = new org.ztfclass.server.learning.InputObjects()
+                .read(List.of(finkCurves, Samples.path("fink-science-alerts/cutouts"))).objects();
+        var onlyStamps = objects.stream().filter(o -> o.objectId().equals("ZTF18abgzkmf")).toList();
+        var bundle = org.ztfclass.models.bundle.ModelBundle.load(Path.of(model));
+        var branches = bundle.outputs(onlyStamps);
+        double[] cnn = branches.cnn()[0];
+        assertTrue(cnn != null, "the CNN reads the Fink stamps");
+        assertTrue(!java.util.Arrays.equals(cnn, branches.xgboost()[0]));
+        for (int k = 0; k < 3; k++) {
+            assertEquals(cnn[k], scored.get("ZTF18abgzkmf")[k], 1e-6);
+        }
+        // an object with a light curve and stamps keeps the served answer (XGBoost for the shipped bundle)
+        var both = objects.stream().filter(o -> o.objectId().equals("ZTF18abquxjv")).toList();
+        assertEquals(3, both.get(0).cutouts().size());
+        assertEquals(bundle.serving().pick(bundle.outputs(both))[0][0], scored.get("ZTF18abquxjv")[0], 1e-6);
         // stamps alone name detections that are not there: reported, nothing scored from them
         assertEquals(0, run(printed, "score", model, Samples.path("fink-science-alerts/cutouts").toString(),
                 "--out", tmp.resolve("stamps.vot").toString()), printed[1]);
         assertTrue(printed[1].contains("give the object's light curve with its candids too"), printed[1]);
+    }
+
+    /** @return objectId → p_SN_IA, p_SN_II, p_OTHER of a score VOTable */
+    private static Map<String, double[]> probabilities(Path votable) throws Exception {
+        Map<String, double[]> scored = new HashMap<>();
+        try (RowSequence seq = VotableReader.read(Files.newInputStream(votable), "scores").getRowSequence()) {
+            while (seq.next()) {
+                scored.put(String.valueOf(seq.getCell(0)), new double[] {((Number) seq.getCell(3)).doubleValue(),
+                        ((Number) seq.getCell(4)).doubleValue(), ((Number) seq.getCell(5)).doubleValue()});
+            }
+        }
+        return scored;
     }
 
     private static void write(Path dir, String id, String header, List<String> rows) throws Exception {
