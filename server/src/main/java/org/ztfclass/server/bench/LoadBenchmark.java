@@ -2,15 +2,12 @@ package org.ztfclass.server.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,12 +23,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.ztfclass.models.bundle.ModelBundle;
 import org.ztfclass.server.api.ApiServer;
-import org.ztfclass.server.api.ServerTiming;
 import org.ztfclass.server.auth.Role;
 import org.ztfclass.server.auth.Secrets;
 import org.ztfclass.server.auth.TokenStore;
@@ -61,7 +55,6 @@ import org.ztfclass.server.store.StoreWriter;
 public final class LoadBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String[] CLASSES = {"SN_IA", "SN_II", "OTHER", "SN Ibc", "SN IIn", "TDE", "AGN", "CV", "Variable star", "Bogus"};
     /** Goal for the p99 of a label POST (issue 14, the 2-core machine). */
     public static final double POST_GOAL_MS = 200;
     /** Goal for the p99 of an object page (issue 14, the 2-core machine). */
@@ -206,19 +199,6 @@ public final class LoadBenchmark {
         }
     }
 
-    /** One labeller's or reader's record. */
-    private static final class Samples {
-        final List<Double> client = new ArrayList<>();
-        final List<Double> server = new ArrayList<>();
-        final List<Double> reference = new ArrayList<>();
-        long errors;
-        long retries;
-        long batches;
-        long acknowledged;
-        long deduplicated;
-        final Set<String> acknowledgedComments = new HashSet<>();
-    }
-
     private static Figures drive(Engine engine, Database db, String base, List<String> objects, List<String> labellerTokens, String adminToken,
                                  String run, Settings s, PrintStream out) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
@@ -226,21 +206,21 @@ public final class LoadBenchmark {
         long durationNanos = (long) (s.minutes() * 60e9);
         long start = System.nanoTime();
         long end = start + durationNanos;
-        List<Samples> labellers = new ArrayList<>();
-        List<Samples> readers = new ArrayList<>();
+        List<LoadClients.Samples> labellers = new ArrayList<>();
+        List<LoadClients.Samples> readers = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < labellerTokens.size(); i++) {
-            Samples r = new Samples();
+            LoadClients.Samples r = new LoadClients.Samples();
             labellers.add(r);
             String token = labellerTokens.get(i);
             long seed = 1000L + i;
-            threads.add(new Thread(() -> label(http, base, token, objects, s, end, new Random(seed), r), "load-labeller-" + i));
+            threads.add(new Thread(() -> LoadClients.label(http, base, token, objects, s, end, new Random(seed), r), "load-labeller-" + i));
         }
         for (int i = 0; i < s.readers(); i++) {
-            Samples r = new Samples();
+            LoadClients.Samples r = new LoadClients.Samples();
             readers.add(r);
             long seed = 5000L + i;
-            threads.add(new Thread(() -> read(http, base, objects, s, end, new Random(seed), r), "load-reader-" + i));
+            threads.add(new Thread(() -> LoadClients.read(http, base, objects, s, end, new Random(seed), r), "load-reader-" + i));
         }
         threads.forEach(Thread::start);
         String retraining = "not started";
@@ -278,7 +258,7 @@ public final class LoadBenchmark {
         // count what the store holds for this run's labellers
         Set<String> acknowledged = new HashSet<>();
         long acknowledgedCount = 0;
-        for (Samples r : labellers) {
+        for (LoadClients.Samples r : labellers) {
             acknowledged.addAll(r.acknowledgedComments);
             acknowledgedCount += r.acknowledged;
         }
@@ -317,7 +297,7 @@ public final class LoadBenchmark {
         return f;
     }
 
-    /** Waits for the retraining job to end (it must not run on into the next engine's run); at most an hour. */
+    /** @return the instant a job's JSON field names, or {@code otherwise} if it names none */
     private static java.time.Instant instant(JsonNode text, java.time.Instant otherwise) {
         try {
             return text.isTextual() ? java.time.Instant.parse(text.asText()) : otherwise;
@@ -326,6 +306,7 @@ public final class LoadBenchmark {
         }
     }
 
+    /** Waits for the retraining job to end (it must not run on into the next engine's run); at most an hour. */
     private static JsonNode awaitJob(HttpClient http, String base, String adminToken, long job) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.HOURS.toNanos(1);
         JsonNode j = JSON.createObjectNode();
@@ -341,120 +322,11 @@ public final class LoadBenchmark {
         return j;
     }
 
-    private static void label(HttpClient http, String base, String token, List<String> objects, Settings s, long end, Random random, Samples r) {
-        try {
-            sleep(random.nextLong(s.labelThinkMs()[1] + 1)); // labellers start spread over one think time
-            // objects this labeller labelled in the last 10 s, not picked again: the same label again within
-            // LabelService.DEDUPLICATION_WINDOW would be counted as deduplicated, and a batch acknowledged in part is ambiguous
-            Map<String, Long> recent = new HashMap<>();
-            while (System.nanoTime() < end) {
-                long now = System.nanoTime();
-                recent.values().removeIf(t -> now - t > TimeUnit.SECONDS.toNanos(10));
-                String key = UUID.randomUUID().toString();
-                int n = 1 + random.nextInt(Math.min(s.maxBatch(), Math.max(1, objects.size() - recent.size())));
-                Set<String> chosen = new HashSet<>();
-                ObjectNode body = JSON.createObjectNode().put("source", "web");
-                ArrayNode labels = body.putArray("labels");
-                List<String> comments = new ArrayList<>();
-                while (chosen.size() < n) {
-                    String id = objects.get(random.nextInt(objects.size()));
-                    if (!recent.containsKey(id) && chosen.add(id)) {
-                        recent.put(id, now);
-                        String comment = "bench load " + key + " #" + comments.size();
-                        comments.add(comment);
-                        labels.addObject().put("objectId", id).put("class", CLASSES[random.nextInt(CLASSES.length)])
-                                .put("confidence", Math.round(random.nextDouble() * 100) / 100.0).put("comment", comment);
-                    }
-                }
-                String json = body.toString();
-                r.batches++;
-                // resend the same batch under the same key until it is answered (a day's worth of keys are remembered)
-                long giveUp = end + TimeUnit.SECONDS.toNanos(120);
-                for (int attempt = 0; System.nanoTime() < giveUp; attempt++) {
-                    if (attempt > 0) {
-                        r.retries++;
-                        sleep(Math.min(2000, 100L << Math.min(attempt, 5)));
-                    }
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/labels")).timeout(Duration.ofSeconds(60))
-                            .header("Authorization", "Bearer " + token).header("Idempotency-Key", key)
-                            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
-                    long t = System.nanoTime();
-                    HttpResponse<String> answer;
-                    try {
-                        answer = http.send(request, HttpResponse.BodyHandlers.ofString());
-                    } catch (IOException e) {
-                        r.errors++;
-                        continue;
-                    }
-                    double ms = (System.nanoTime() - t) / 1e6;
-                    if (answer.statusCode() != 200) {
-                        r.errors++;
-                        continue;
-                    }
-                    r.client.add(ms);
-                    answer.headers().firstValue(ServerTiming.HEADER).ifPresent(h -> r.server.add(ServerTiming.appMillis(h)));
-                    JsonNode a = JSON.readTree(answer.body());
-                    int accepted = a.path("accepted").asInt();
-                    r.acknowledged += accepted;
-                    r.deduplicated += a.path("deduplicated").asInt();
-                    if (accepted == comments.size()) {
-                        r.acknowledgedComments.addAll(comments);
-                    }
-                    break;
-                }
-                sleep(s.labelThinkMs()[0] + random.nextLong(s.labelThinkMs()[1] - s.labelThinkMs()[0] + 1));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static void read(HttpClient http, String base, List<String> objects, Settings s, long end, Random random, Samples r) {
-        try {
-            sleep(random.nextLong(s.readThinkMs()[1] + 1));
-            while (System.nanoTime() < end) {
-                String id = objects.get(random.nextInt(objects.size()));
-                String url = base + "/objects/" + java.net.URLEncoder.encode(id, StandardCharsets.UTF_8);
-                long t = System.nanoTime();
-                try {
-                    HttpResponse<byte[]> page = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).build(),
-                            HttpResponse.BodyHandlers.ofByteArray());
-                    double ms = (System.nanoTime() - t) / 1e6;
-                    if (page.statusCode() == 200) {
-                        r.client.add(ms);
-                        page.headers().firstValue(ServerTiming.HEADER).ifPresent(h -> r.server.add(ServerTiming.appMillis(h)));
-                    } else {
-                        r.errors++;
-                    }
-                    t = System.nanoTime();
-                    HttpResponse<byte[]> css = http.send(HttpRequest.newBuilder(URI.create(base + "/css/ztfclass.css"))
-                            .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
-                    if (css.statusCode() == 200) {
-                        r.reference.add((System.nanoTime() - t) / 1e6);
-                    }
-                } catch (IOException e) {
-                    r.errors++;
-                }
-                sleep(s.readThinkMs()[0] + random.nextLong(s.readThinkMs()[1] - s.readThinkMs()[0] + 1));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void sleep(long ms) throws InterruptedException {
-        if (ms > 0) {
-            Thread.sleep(ms);
-        }
-    }
-
-    private static long sum(List<Samples> rs, java.util.function.ToLongFunction<Samples> f) {
+    private static long sum(List<LoadClients.Samples> rs, java.util.function.ToLongFunction<LoadClients.Samples> f) {
         return rs.stream().mapToLong(f).sum();
     }
 
-    private static double[] sorted(List<Samples> rs, java.util.function.Function<Samples, List<Double>> f) {
+    private static double[] sorted(List<LoadClients.Samples> rs, java.util.function.Function<LoadClients.Samples, List<Double>> f) {
         double[] out = rs.stream().flatMap(r -> f.apply(r).stream()).mapToDouble(Double::doubleValue).toArray();
         Arrays.sort(out);
         return out;
