@@ -91,10 +91,13 @@ public final class IngestService {
         IngestCounts added = IngestCounts.NONE;
         long records = 0;
         int done = 0;
-        List<StampAlertWriter.SourcedStamp> stamps = new ArrayList<>();
+        List<Path> stampFiles = new ArrayList<>();
         for (Path file : files) {
-            FileOutcome outcome = CutoutFileReader.isFitsName(file.getFileName().toString()) ? stampFile(file, stamps)
-                    : ingestFile(file, pending);
+            if (CutoutFileReader.isFitsName(file.getFileName().toString())) {
+                stampFiles.add(file); // stored last, so that the detections they belong to are stored (whatever the file order)
+                continue;
+            }
+            FileOutcome outcome = ingestFile(file, pending);
             formats.merge(outcome.format, 1, Integer::sum);
             records += outcome.records;
             added = added.plus(outcome.added);
@@ -106,23 +109,35 @@ public final class IngestService {
         pending.problems().forEach(p -> LOG.warn("rejected {}", p));
         problems.addAll(pending.problems());
         added = added.plus(pending.added());
-        if (!stamps.isEmpty()) { // last, so that the detections they belong to are stored (whatever the file order)
+        for (int from = 0; from < stampFiles.size(); from += STAMPS_PER_BATCH) {
+            List<StampAlertWriter.SourcedStamp> batch = new ArrayList<>();
+            for (Path file : stampFiles.subList(from, Math.min(stampFiles.size(), from + STAMPS_PER_BATCH))) {
+                FileOutcome outcome = stampFile(file, batch);
+                formats.merge(outcome.format, 1, Integer::sum);
+                records += outcome.records;
+                problems.addAll(outcome.problems);
+                outcome.problems.forEach(p -> LOG.warn("rejected {}", p));
+                progress.fileDone(++done, files.size(), file);
+            }
             try {
-                StampAlertWriter.Outcome stored = writer.writeStamps(stamps);
+                StampAlertWriter.Outcome stored = writer.writeStamps(batch);
                 added = added.plus(stored.added());
                 problems.addAll(stored.problems());
                 stored.problems().forEach(p -> LOG.warn("rejected {}", p));
             } catch (SQLException e) {
-                problems.add(new InputProblem(stamps.get(0).sourceFile(), "file", String.format(
-                        "%d cutout files not stored, the store refused the batch: %s", stamps.size(), e.getMessage())));
+                problems.add(new InputProblem(stampFiles.get(from).toString(), "file", String.format(
+                        "%d cutout files from here on not stored, the store refused the batch: %s", batch.size(), e.getMessage())));
             }
         }
         return new IngestReport(formats, records, added, problems);
     }
 
+    /** Cutout files read and stored in one transaction (~5 KB each, so a batch holds a few MB). */
+    static final int STAMPS_PER_BATCH = 600;
+
     /**
      * Reads a cutout file (a {@code .fits} or {@code .fits.gz} name; the reader checks its content) into
-     * {@code stamps}, which are stored after every other file of the ingest.
+     * {@code stamps}.
      */
     private static FileOutcome stampFile(Path file, List<StampAlertWriter.SourcedStamp> stamps) {
         try {
