@@ -17,7 +17,8 @@ import org.ztfclass.votables.domain.Label;
 /**
  * Writes what the readers produce into the store. Each call is one transaction: it either
  * stores the whole batch or nothing (a crash or kill mid-call leaves the store as before it).
- * Writes are idempotent: alerts by {@code candid}, photometric points by object + band +
+ * Writes are idempotent: alerts by {@code candid} (a packet completes an alert known only from its
+ * stamps, see {@link StampAlertWriter}), photometric points by object + band +
  * exposure time (to the second) + kind, catalogue rows by catalogue + object, catalogue labels
  * by object + catalogue + class. A point seen again (an alert's history repeating earlier
  * detections) fills in fields the stored copy lacks and is not added twice. After each batch
@@ -49,7 +50,13 @@ public final class StoreWriter {
     private static final String INSERT_ALERT =
             "INSERT INTO alerts (candid, object_id, jd, schema_version, ssdistnr, ssmagnr, sgscore1, distpsnr1, srmag1, "
             + "neargaia, maggaia, ndethist, jdstarthist, magnr, distnr, source_file, ingested_at) "
-            + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (candid) DO NOTHING";
+            + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (candid) DO UPDATE SET jd = excluded.jd, "
+            // a packet whose alert is already known from its stamps alone (StampAlertWriter) brings what they lacked
+            + "schema_version = excluded.schema_version, ssdistnr = excluded.ssdistnr, ssmagnr = excluded.ssmagnr, "
+            + "sgscore1 = excluded.sgscore1, distpsnr1 = excluded.distpsnr1, srmag1 = excluded.srmag1, neargaia = excluded.neargaia, "
+            + "maggaia = excluded.maggaia, ndethist = excluded.ndethist, jdstarthist = excluded.jdstarthist, magnr = excluded.magnr, "
+            + "distnr = excluded.distnr, source_file = excluded.source_file, ingested_at = excluded.ingested_at "
+            + "WHERE alerts.schema_version IS NULL AND excluded.schema_version IS NOT NULL";
     private static final String INSERT_CUTOUT =
             "INSERT INTO cutouts (candid, kind, file_name, fits_gz) VALUES (?,?,?,?) ON CONFLICT (candid, kind) DO NOTHING";
     private static final String INSERT_CATALOGUE =

@@ -96,6 +96,37 @@ class LightCurveFormatsIngestTest {
     }
 
     @Test
+    void aPacketCompletesAnAlertKnownFromItsStampsAlone() throws Exception {
+        Path packet = Samples.path("pitt-google-alerts/avro/ZTF21abeoaio.1704203375215015000.ztf_20210901_programid1.avro");
+        org.ztfclass.votables.domain.Alert alert;
+        try (var in = java.nio.file.Files.newInputStream(packet)) {
+            alert = new org.ztfclass.votables.alert.AvroAlertReader().read(in, packet.toString()).records().get(0);
+        }
+        Path stamps = java.nio.file.Files.createDirectories(tmp.resolve("stamps"));
+        for (var c : alert.cutouts()) { // the packet's own stamps, as a broker hands them out apart from it
+            java.nio.file.Files.write(stamps.resolve(alert.objectId() + "_" + c.candid() + "_" + c.kind().urlName() + ".fits.gz"),
+                    c.stampData());
+        }
+        run(Samples.path("pitt-google-alerts/lightcurves.csv"), stamps);
+        var known = queries.alerts(alert.objectId());
+        assertEquals(1, known.size());
+        assertEquals(null, known.get(0).schemaVersion());
+        assertEquals(null, new ObjectDataLoader(db).load(alert.objectId()).orElseThrow().context());
+
+        run(packet);
+        var completed = queries.alerts(alert.objectId());
+        assertEquals(1, completed.size(), "the same alert, by candid");
+        assertEquals(alert.schemaVersion(), completed.get(0).schemaVersion());
+        assertEquals(alert.context().sgscore1(), completed.get(0).sgscore1());
+        assertEquals(packet.toString(), completed.get(0).sourceFile());
+        assertEquals(alert.context().sgscore1(), new ObjectDataLoader(db).load(alert.objectId()).orElseThrow().context().sgscore1());
+        assertEquals(3, queries.counts().cutouts());
+
+        run(stamps);
+        assertEquals(alert.schemaVersion(), queries.alerts(alert.objectId()).get(0).schemaVersion(), "stamps again change nothing");
+    }
+
+    @Test
     void stampFilesWithoutTheirDetectionAreReportedNotStored() throws Exception {
         IngestReport report = ingest.ingest(List.of(Samples.path("fink-science-alerts/cutouts")), IngestProgress.SILENT);
         assertEquals(54, report.problems().size());
