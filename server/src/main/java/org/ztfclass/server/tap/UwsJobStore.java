@@ -30,7 +30,8 @@ import org.ztfclass.server.store.Database;
  * <p>A queued or executing job names the process that runs it ({@code executor}) and carries
  * that process's heartbeat ({@link #heartbeat}); one whose heartbeat is older than
  * {@link #STALE_SECONDS} was left by a process that ended (a {@code kill -9}, a lost host) and is
- * marked ERROR ("its server process ended …") when it is next read, listed or counted. Times
+ * marked ERROR ("its server process ended …") when it is next read, listed or counted, unless the
+ * reading process is the one running it (it knows it is alive, whatever the clock says). Times
  * are the calling host's clock, stored as ISO-8601 UTC text with milliseconds. Thread-safe.
  */
 final class UwsJobStore {
@@ -51,9 +52,16 @@ final class UwsJobStore {
             + "error, result_bytes";
 
     private final Database db;
+    private final java.util.function.Predicate<String> runningHere;
 
-    UwsJobStore(Database db) {
+    /**
+     * @param runningHere whether this process is running the job now: such a job is never taken
+     *                    for one whose process ended, whatever its heartbeat says (a clock stepped
+     *                    forward, a long pause of this process), because this process is alive
+     */
+    UwsJobStore(Database db, java.util.function.Predicate<String> runningHere) {
         this.db = db;
+        this.runningHere = runningHere;
     }
 
     /** @return {@code t} as stored: ISO-8601 UTC with milliseconds (text order is time order) */
@@ -271,7 +279,10 @@ final class UwsJobStore {
     }
 
     /** @return true if {@code id} is queued or executing and its heartbeat is stale */
-    private static boolean stale(Connection c, String id, Instant now) throws SQLException {
+    private boolean stale(Connection c, String id, Instant now) throws SQLException {
+        if (runningHere.test(id)) {
+            return false;
+        }
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM uws_jobs WHERE job_id = ? AND phase IN " + RUNNING
                 + " AND heartbeat_at < ?")) {
             ps.setString(1, id);
@@ -282,8 +293,30 @@ final class UwsJobStore {
         }
     }
 
-    /** Marks ERROR the queued or executing jobs ({@code id}, or all if null) whose heartbeat is stale. @return how many */
-    private static int markEnded(Connection c, String id, Instant now) throws SQLException {
+    /**
+     * Marks ERROR the queued or executing jobs ({@code id}, or all if null) whose heartbeat is stale,
+     * except those this process runs. @return how many
+     */
+    private int markEnded(Connection c, String id, Instant now) throws SQLException {
+        if (id == null) {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT job_id FROM uws_jobs WHERE phase IN " + RUNNING + " AND heartbeat_at < ?")) {
+                ps.setString(1, time(now.minusSeconds(STALE_SECONDS)));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+            int marked = 0;
+            for (String one : ids) {
+                marked += markEnded(c, one, now);
+            }
+            return marked;
+        }
+        if (runningHere.test(id)) {
+            return 0;
+        }
         try (PreparedStatement ps = c.prepareStatement("UPDATE uws_jobs SET phase = 'ERROR', error = ?, ended_at = ? WHERE phase IN "
                 + RUNNING + " AND heartbeat_at < ?" + (id == null ? "" : " AND job_id = ?"))) {
             ps.setString(1, PROCESS_ENDED);

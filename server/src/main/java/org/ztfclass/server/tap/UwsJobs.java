@@ -77,7 +77,7 @@ final class UwsJobs implements AutoCloseable {
     private long lastHeartbeat = System.nanoTime();
 
     UwsJobs(Database db, TapQueryRunner runner, TapLimits limits) {
-        this.store = new UwsJobStore(db);
+        this.store = new UwsJobStore(db, local::containsKey);
         this.runner = runner;
         this.limits = limits;
         this.executor = host() + ":" + ProcessHandle.current().pid() + "/" + INSTANCES.incrementAndGet();
