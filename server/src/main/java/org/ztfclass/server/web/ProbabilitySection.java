@@ -49,6 +49,11 @@ final class ProbabilitySection implements ObjectSection {
                 row(b, "SN II", p.pSnII());
                 row(b, "Other", p.pOther());
                 b.append("</tbody></table>\n");
+                if (readByTheCnnAlone(v)) {
+                    b.append("<p id=\"prob-cnn-only\">Only the cutout network (CNN) can read this object: it has cutouts but no "
+                            + "usable g or r detection and no catalogue summary, so these are the CNN's probabilities. The CNN is "
+                            + "the weakest branch (see <a href=\"/model\">the model</a>): take them as little evidence.</p>\n");
+                }
             } else {
                 b.append("<p id=\"prob-current-version\">The current model version")
                         .append(ps.currentVersion() == null ? "" : ", <strong>" + Html.e(ps.currentVersion()) + "</strong>,")
@@ -71,6 +76,19 @@ final class ProbabilitySection implements ObjectSection {
             }
         }
         b.append("</section>\n");
+    }
+
+    /**
+     * @return whether the served answer for this object is the CNN's ({@code ModelBundle#probabilities}):
+     *         cutouts, but nothing the features can read (the store is asked only when the view shows
+     *         cutouts and no usable detection)
+     */
+    private boolean readByTheCnnAlone(ObjectView v) throws SQLException {
+        if (v.alerts().isEmpty() || v.alerts().get(0).cutouts().isEmpty()
+                || org.ztfclass.models.features.LightCurveFeatures.usableDetections(v.lightCurve()) > 0) {
+            return false;
+        }
+        return objectData.load(v.id()).map(o -> !o.cutouts().isEmpty() && !NothingToRead.featuresReadable(o)).orElse(false);
     }
 
     private static String status(VersionedPrediction vp) {

@@ -60,6 +60,31 @@ class StoreScoringTest {
         }
     }
 
+    @Test
+    void anObjectOnlyTheCnnCanReadGetsTheCnnsAnswerAndItsPageSaysSo() throws Exception {
+        Database db = TestStores.open(tmp.resolve("stamps.db"));
+        // ZTF18abgzkmf: a Fink history of negative subtractions only, and one alert's stamp files
+        new IngestService(new StoreWriter(db)).ingest(List.of(Samples.path("fink-science-alerts")), IngestProgress.SILENT);
+        ModelBundle bundle = ModelBundle.load(Samples.root().getParent().resolve("models/ztfclass-default"));
+        StoreScoring.scoreAll(db, bundle);
+        PredictionStore predictions = new PredictionStore(db);
+        assertEquals(1, predictions.of("ZTF18abgzkmf").size(), "scored: the CNN reads its stamps");
+        var data = new org.ztfclass.server.store.ObjectDataLoader(db).load("ZTF18abgzkmf").orElseThrow();
+        double[] cnn = bundle.outputs(List.of(data)).cnn()[0];
+        assertEquals(cnn[0], predictions.of("ZTF18abgzkmf").get(0).pSnIa(), 1e-6, "the CNN's answer, not the trees'");
+
+        ApiServer server = new ApiServer(db).start("127.0.0.1", 0);
+        try {
+            HttpClient http = HttpClient.newHttpClient();
+            String cnnOnly = page(http, server, "ZTF18abgzkmf");
+            assertTrue(cnnOnly.contains("id=\"prob-cnn-only\""), cnnOnly);
+            String withLightCurve = page(http, server, "ZTF18abquxjv");
+            assertTrue(withLightCurve.contains("id=\"prob-current\"") && !withLightCurve.contains("prob-cnn-only"), withLightCurve);
+        } finally {
+            server.stop();
+        }
+    }
+
     private static String page(HttpClient http, ApiServer server, String id) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/objects/" + id)).build(),
                 HttpResponse.BodyHandlers.ofString());
