@@ -28,11 +28,9 @@ import org.ztfclass.server.store.Database;
  * conditional {@code UPDATE} that succeeds only from the phases it may leave.
  *
  * <p>A queued or executing job names the process that runs it ({@code executor}) and carries
- * that process's heartbeat ({@link #heartbeat}); one whose heartbeat is older than
- * {@link #STALE_SECONDS} was left by a process that ended (a {@code kill -9}, a lost host) and is
- * marked ERROR ("its server process ended …") when it is next read, listed or counted, unless the
- * reading process is the one running it (it knows it is alive, whatever the clock says). Times
- * are the calling host's clock, stored as ISO-8601 UTC text with milliseconds. Thread-safe.
+ * that process's heartbeat ({@link #heartbeat}); the jobs of a process that ended are marked ERROR
+ * when next read, listed or counted ({@link UwsEndedProcesses}). Times are the calling host's
+ * clock, stored as ISO-8601 UTC text with milliseconds. Thread-safe.
  */
 final class UwsJobStore {
 
@@ -47,21 +45,20 @@ final class UwsJobStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String UNFINISHED = "('PENDING', 'QUEUED', 'EXECUTING')";
     private static final String FINISHED = "('COMPLETED', 'ERROR', 'ABORTED')";
-    private static final String RUNNING = "('QUEUED', 'EXECUTING')";
+    static final String RUNNING = "('QUEUED', 'EXECUTING')";
     private static final String COLUMNS = "job_id, owner, client, phase, parameters, created_at, started_at, ended_at, destruction_at, "
             + "error, result_bytes";
 
     private final Database db;
-    private final java.util.function.Predicate<String> runningHere;
+    private final UwsEndedProcesses ended;
 
     /**
      * @param runningHere whether this process is running the job now: such a job is never taken
-     *                    for one whose process ended, whatever its heartbeat says (a clock stepped
-     *                    forward, a long pause of this process), because this process is alive
+     *                    for one whose process ended ({@link UwsEndedProcesses})
      */
     UwsJobStore(Database db, java.util.function.Predicate<String> runningHere) {
         this.db = db;
-        this.runningHere = runningHere;
+        this.ended = new UwsEndedProcesses(runningHere);
     }
 
     /** @return {@code t} as stored: ISO-8601 UTC with milliseconds (text order is time order) */
@@ -87,7 +84,7 @@ final class UwsJobStore {
         UwsJob.checkSize(params);
         return db.inWriteTransaction(LOCK, c -> {
             expire(c, now);
-            markEnded(c, null, now);
+            ended.markAll(c, now);
             long unfinished = count(c, "SELECT COUNT(*) FROM uws_jobs WHERE client = ? AND phase IN " + UNFINISHED, client);
             if (unfinished >= limits.maxPendingPerClient()) {
                 throw new TapRefusal(429, "you already have " + unfinished + " unfinished TAP jobs; at most "
@@ -131,8 +128,8 @@ final class UwsJobStore {
     Optional<UwsJob> get(String id, Instant now) throws SQLException {
         try (Connection c = db.connect()) {
             Optional<UwsJob> job = read(c, id);
-            if (job.isPresent() && !job.get().finished() && job.get().phase() != UwsJob.Phase.PENDING && stale(c, id, now)
-                    && markEnded(c, id, now) > 0) {
+            if (job.isPresent() && !job.get().finished() && job.get().phase() != UwsJob.Phase.PENDING && ended.stale(c, id, now)
+                    && ended.mark(c, id, now) > 0) {
                 job = read(c, id); // a write only when there is something to mark: polling a running job's phase reads
             }
             return job.filter(j -> !j.destruction.isBefore(now));
@@ -144,7 +141,7 @@ final class UwsJobStore {
         List<UwsJob> out = new ArrayList<>();
         try (Connection c = db.connect()) {
             expire(c, now);
-            markEnded(c, null, now);
+            ended.markAll(c, now);
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM uws_jobs WHERE owner = ? "
                     + "ORDER BY created_at, job_id")) {
                 ps.setString(1, owner);
@@ -275,57 +272,6 @@ final class UwsJobStore {
             ps.setString(2, executor);
             bind(ps, 3, ids);
             ps.executeUpdate();
-        }
-    }
-
-    /** @return true if {@code id} is queued or executing and its heartbeat is stale */
-    private boolean stale(Connection c, String id, Instant now) throws SQLException {
-        if (runningHere.test(id)) {
-            return false;
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM uws_jobs WHERE job_id = ? AND phase IN " + RUNNING
-                + " AND heartbeat_at < ?")) {
-            ps.setString(1, id);
-            ps.setString(2, time(now.minusSeconds(STALE_SECONDS)));
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
-    }
-
-    /**
-     * Marks ERROR the queued or executing jobs ({@code id}, or all if null) whose heartbeat is stale,
-     * except those this process runs. @return how many
-     */
-    private int markEnded(Connection c, String id, Instant now) throws SQLException {
-        if (id == null) {
-            List<String> ids = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT job_id FROM uws_jobs WHERE phase IN " + RUNNING + " AND heartbeat_at < ?")) {
-                ps.setString(1, time(now.minusSeconds(STALE_SECONDS)));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getString(1));
-                    }
-                }
-            }
-            int marked = 0;
-            for (String one : ids) {
-                marked += markEnded(c, one, now);
-            }
-            return marked;
-        }
-        if (runningHere.test(id)) {
-            return 0;
-        }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE uws_jobs SET phase = 'ERROR', error = ?, ended_at = ? WHERE phase IN "
-                + RUNNING + " AND heartbeat_at < ?" + (id == null ? "" : " AND job_id = ?"))) {
-            ps.setString(1, PROCESS_ENDED);
-            ps.setString(2, time(now));
-            ps.setString(3, time(now.minusSeconds(STALE_SECONDS)));
-            if (id != null) {
-                ps.setString(4, id);
-            }
-            return ps.executeUpdate();
         }
     }
 
