@@ -138,10 +138,12 @@ public final class InputObjects {
          * context stays the latest packet's); a stamp without such a detection is reported.
          */
         void takeStamps(List<InputProblem> problems) {
+            Map<Long, Detection> byCandid = new LinkedHashMap<>();
+            points.stream().filter(d -> !d.isUpperLimit() && d.candid() != null).forEach(d -> byCandid.putIfAbsent(d.candid(), d));
             for (StampFile s : stamps) {
                 long candid = s.cutout().candid();
-                Detection own = points.stream().filter(d -> !d.isUpperLimit() && CutoutFileReader.sameAlert(candid, d.candid()))
-                        .findFirst().orElse(null);
+                Long ownCandid = CutoutFileReader.candidateOf(candid, byCandid.keySet());
+                Detection own = ownCandid == null ? null : byCandid.get(ownCandid);
                 if (own == null) {
                     problems.add(new InputProblem(s.source(), "file", "no detection of " + objectId + " with candid " + candid
                             + " among the inputs: give the object's light curve with its candids too"));

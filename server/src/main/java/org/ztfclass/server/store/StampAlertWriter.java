@@ -21,7 +21,7 @@ import org.ztfclass.votables.input.InputProblem;
  * the CNN find them as they find a packet's; the alert context of an object is still read from
  * its latest <em>packet</em> ({@code schema_version} set).
  *
- * <p>The time is the object's stored detection with that candid ({@link CutoutFileReader#sameAlert});
+ * <p>The time is the object's stored detection with that candid ({@link CutoutFileReader#candidateOf});
  * a stamp whose detection is not in the store is not stored, and reported (ingest the light curve
  * with its candids first, or in the same run: {@code ingest} writes stamps last). One transaction;
  * idempotent (an alert or stamp already stored is left as it is). Thread-safe.
@@ -67,7 +67,8 @@ public final class StampAlertWriter {
                     Map<Long, Double> times = detectionTimes(c, e.getKey());
                     for (SourcedStamp s : e.getValue()) {
                         long candid = s.stamp().cutout().candid();
-                        Double jd = timeOf(candid, times);
+                        Long own = CutoutFileReader.candidateOf(candid, times.keySet());
+                        Double jd = own == null ? null : times.get(own);
                         if (jd == null) {
                             problems.add(new InputProblem(s.sourceFile(), "file", "no stored detection of " + e.getKey()
                                     + " has candid " + candid + ": ingest the object's light curve with its candids first"));
@@ -103,19 +104,5 @@ public final class StampAlertWriter {
             }
         }
         return out;
-    }
-
-    /** @return the time of the detection that is the stamp's alert candidate, null if none */
-    static Double timeOf(long candid, Map<Long, Double> times) {
-        Double exact = times.get(candid);
-        if (exact != null) {
-            return exact;
-        }
-        for (Map.Entry<Long, Double> t : times.entrySet()) {
-            if (CutoutFileReader.sameAlert(candid, t.getKey())) {
-                return t.getValue();
-            }
-        }
-        return null;
     }
 }

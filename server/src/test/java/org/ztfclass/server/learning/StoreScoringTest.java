@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ztfclass.models.bundle.ModelBundle;
@@ -48,16 +49,11 @@ class StoreScoringTest {
         assertEquals(1, predictions.of("ZTF18aaiykoz").size());
         assertEquals(0, predictions.of("ZTF00uplimit").size());
 
-        ApiServer server = new ApiServer(db).start("127.0.0.1", 0);
-        try {
-            HttpClient http = HttpClient.newHttpClient();
-            String nothing = page(http, server, "ZTF00uplimit");
-            assertTrue(nothing.contains("No model scores this object: only 2 upper limits, no detection"), nothing);
-            String scored = page(http, server, "ZTF18aaiykoz");
-            assertTrue(scored.contains("id=\"prob-current\"") && !scored.contains("prob-nothing"), "the scored object shows its probabilities");
-        } finally {
-            server.stop();
-        }
+        Map<String, String> pages = pages(db, "ZTF00uplimit", "ZTF18aaiykoz");
+        String nothing = pages.get("ZTF00uplimit");
+        assertTrue(nothing.contains("No model scores this object: only 2 upper limits, no detection"), nothing);
+        String scored = pages.get("ZTF18aaiykoz");
+        assertTrue(scored.contains("id=\"prob-current\"") && !scored.contains("prob-nothing"), "the scored object shows its probabilities");
     }
 
     @Test
@@ -73,13 +69,23 @@ class StoreScoringTest {
         double[] cnn = bundle.outputs(List.of(data)).cnn()[0];
         assertEquals(cnn[0], predictions.of("ZTF18abgzkmf").get(0).pSnIa(), 1e-6, "the CNN's answer, not the trees'");
 
+        Map<String, String> pages = pages(db, "ZTF18abgzkmf", "ZTF18abquxjv");
+        String cnnOnly = pages.get("ZTF18abgzkmf");
+        assertTrue(cnnOnly.contains("id=\"prob-cnn-only\""), cnnOnly);
+        String withLightCurve = pages.get("ZTF18abquxjv");
+        assertTrue(withLightCurve.contains("id=\"prob-current\"") && !withLightCurve.contains("prob-cnn-only"), withLightCurve);
+    }
+
+    /** @return each object's page, fetched from a server on the store */
+    private static Map<String, String> pages(Database db, String... ids) throws Exception {
         ApiServer server = new ApiServer(db).start("127.0.0.1", 0);
         try {
             HttpClient http = HttpClient.newHttpClient();
-            String cnnOnly = page(http, server, "ZTF18abgzkmf");
-            assertTrue(cnnOnly.contains("id=\"prob-cnn-only\""), cnnOnly);
-            String withLightCurve = page(http, server, "ZTF18abquxjv");
-            assertTrue(withLightCurve.contains("id=\"prob-current\"") && !withLightCurve.contains("prob-cnn-only"), withLightCurve);
+            Map<String, String> out = new java.util.LinkedHashMap<>();
+            for (String id : ids) {
+                out.put(id, page(http, server, id));
+            }
+            return out;
         } finally {
             server.stop();
         }

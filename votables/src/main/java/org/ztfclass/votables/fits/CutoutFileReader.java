@@ -56,6 +56,17 @@ public final class CutoutFileReader {
         return detectionCandid != null && (detectionCandid == stampCandid || (double) detectionCandid == (double) stampCandid);
     }
 
+    /**
+     * @return among an object's detection candids, the one that is the stamp's alert candidate: the same
+     *         candid if present, else one equal to it as a 64-bit float ({@link #sameAlert}); null if none
+     */
+    public static Long candidateOf(long stampCandid, java.util.Collection<Long> detectionCandids) {
+        if (detectionCandids.contains(stampCandid)) {
+            return stampCandid;
+        }
+        return detectionCandids.stream().filter(c -> sameAlert(stampCandid, c)).findFirst().orElse(null);
+    }
+
     /** @return the stamp, or the reason it was rejected */
     public ReadResult<CutoutFile> read(Path file) throws IOException {
         String source = file.toString();

@@ -111,6 +111,12 @@ class CutoutFileReaderTest {
         assertTrue(CutoutFileReader.sameAlert(2662505624015015009L, 2662505624015015009L));
         assertFalse(CutoutFileReader.sameAlert(2662505624015015009L, 2662501674015015000L), "another exposure of the night");
         assertFalse(CutoutFileReader.sameAlert(2662505624015015009L, null));
+        // the exact candid first, else the float-equal one, else none
+        assertEquals(2662505624015015009L, CutoutFileReader.candidateOf(2662505624015015009L,
+                java.util.List.of(2662505624015015000L, 2662505624015015009L)));
+        assertEquals(2662505624015015000L, CutoutFileReader.candidateOf(2662505624015015009L,
+                java.util.List.of(2662501674015015000L, 2662505624015015000L)));
+        assertEquals(null, CutoutFileReader.candidateOf(2662505624015015009L, java.util.List.of(2662501674015015000L)));
     }
 
     private static void assertRejected(Path f, String reason) throws Exception {
